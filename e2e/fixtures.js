@@ -1,0 +1,58 @@
+// Shared helpers: sandbox control over HTTP, sign-in, and a page fixture that
+// fails the test on any uncaught error or Rust panic in the browser.
+const base = require('@playwright/test');
+const { PORTS } = require('./ports');
+
+const CUSTOMER_ID = '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0';
+const CUSTOMER_SECRET = 'sandbox-secret';
+const API = (port = PORTS.app) => `http://127.0.0.1:${port}`;
+
+async function control(request, path, body, port) {
+  const res = await request.post(`${API(port)}/__sandbox/${path}`, { data: body ?? {} });
+  if (!res.ok()) throw new Error(`sandbox ${path}: HTTP ${res.status()}`);
+  return res.json().catch(() => ({}));
+}
+
+const sandbox = {
+  reset: (request, seed = 0, port) => control(request, 'reset', { seed }, port),
+  fault: (request, fault, port) => control(request, 'faults', fault, port),
+  createApp: (request, app, port) =>
+    control(request, 'apps', {
+      AppName: 'Support line',
+      ExotelAccountSid: 'acme1',
+      ExotelApiKey: 'key-1',
+      ExotelApiToken: 'token-1',
+      ExotelDomain: 'mumbai',
+      IsActive: true,
+      ...app,
+    }, port),
+  state: async (request, port) => (await request.get(`${API(port)}/__sandbox/state`)).json(),
+  customerToken: async (request, port) => {
+    const res = await request.post(`${API(port)}/v2/integrations/token`, {
+      data: { Id: CUSTOMER_ID, Secret: CUSTOMER_SECRET, Entity: 'customer' },
+    });
+    return (await res.json()).Data;
+  },
+};
+
+/** Signs in through the connect page with the sandbox's customer ID + secret. */
+async function signIn(page, path = '/') {
+  await page.goto(path);
+  await page.getByLabel('Customer ID', { exact: true }).fill(CUSTOMER_ID);
+  await page.getByLabel('Customer secret', { exact: true }).fill(CUSTOMER_SECRET);
+  await page.getByRole('button', { name: 'Connect' }).click();
+}
+
+const test = base.test.extend({
+  page: async ({ page }, use) => {
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (msg) => {
+      if (/panicked|RuntimeError|unreachable/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+    });
+    await use(page);
+    base.expect(problems, 'no uncaught errors or panics in the browser').toEqual([]);
+  },
+});
+
+module.exports = { test, expect: base.expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET, PORTS };

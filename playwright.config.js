@@ -1,0 +1,48 @@
+// End-to-end tests: the release build in dist/ served by the sandbox API
+// itself (same origin, like a CDN with a proxy rule), driven in Debian's
+// headless Chromium. A second sandbox with --cors serves the cross-origin run.
+const { defineConfig } = require('@playwright/test');
+const { PORTS } = require('./e2e/ports');
+
+const sandbox = (port, extra) => ({
+  command: `target/debug/exotel-sandbox --port ${port} --faults ${extra}`,
+  url: `http://127.0.0.1:${port}/__sandbox/state`,
+  reuseExistingServer: false,
+  stdout: 'ignore',
+  stderr: 'pipe',
+  timeout: 30_000,
+});
+
+module.exports = defineConfig({
+  testDir: 'e2e',
+  // The tests share one sandbox and reset it; run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.app}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    screenshot: 'only-on-failure',
+  },
+  webServer: [
+    sandbox(PORTS.app, '--static-dir dist'),
+    // Cross-origin pair: the API with CORS on one port, the console on another.
+    sandbox(PORTS.corsApi, '--cors'),
+    sandbox(PORTS.corsConsole, '--static-dir dist'),
+  ],
+});

@@ -1,0 +1,48 @@
+//! The middleware every API call passes through: it applies a queued fault
+//! (if one matches) and records the call for `/__sandbox/state`. Doing both in
+//! one place means faulted calls are recorded exactly like real ones.
+
+use std::time::Duration;
+
+use axum::extract::{OriginalUri, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::auth;
+use crate::faults::{self, FaultKind};
+use crate::state::{AppState, RequestRecord};
+
+pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    // Inside the nested router the URI has lost its prefix; log the full one.
+    let uri = req
+        .extensions()
+        .get::<OriginalUri>()
+        .map(|u| u.0.clone())
+        .unwrap_or_else(|| req.uri().clone());
+    let method = req.method().clone();
+    let route = faults::classify(&method, uri.path(), uri.query());
+
+    let (authorization_kind, fault) = {
+        let mut inner = state.lock();
+        let kind = auth::authorization_kind(&inner, req.headers());
+        (kind, inner.take_fault(route))
+    };
+
+    let response = match fault {
+        Some((FaultKind::Delay, delay_ms)) => {
+            tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+            next.run(req).await
+        }
+        Some((kind, _)) => faults::response(kind),
+        None => next.run(req).await,
+    };
+
+    state.lock().record_request(RequestRecord {
+        method: method.to_string(),
+        path: uri.path().to_string(),
+        query: uri.query().map(str::to_string),
+        status: response.status().as_u16(),
+        authorization_kind,
+    });
+    response
+}

@@ -1,0 +1,222 @@
+//! Run-time settings of the sandbox and the hand-rolled command-line parser.
+//!
+//! The parser is hand-rolled on purpose: a dozen flags do not justify a CLI
+//! framework in a crate that every browser test has to build.
+
+use std::path::PathBuf;
+
+/// The customer the sandbox pretends to be: the id is the one in the seed
+/// document's examples, so screenshots and docs look familiar.
+pub const DEFAULT_CUSTOMER_ID: &str = "99fa98a1-2ce0-457c-9371-0d3a01eb6ef0";
+/// A demo secret, printed at start-up so newcomers can sign in.
+pub const DEFAULT_CUSTOMER_SECRET: &str = "sandbox-secret";
+pub const DEFAULT_PORT: u16 = 8787;
+pub const DEFAULT_HOST: &str = "127.0.0.1";
+
+/// Everything that shapes one sandbox instance.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub host: String,
+    /// 0 asks the OS for a free port (what the tests use).
+    pub port: u16,
+    pub customer_id: String,
+    pub customer_secret: String,
+    /// Number of demo apps created at start (and the default after nothing else).
+    pub seed: usize,
+    /// Answer CORS preflights, for a console served from another origin.
+    pub cors: bool,
+    /// Expose the `/__sandbox/` test-control endpoints.
+    pub faults: bool,
+    /// Serve a built console from this folder at `/`, with SPA fallback.
+    pub static_dir: Option<PathBuf>,
+    /// One line per request on stdout (method, path, status, duration).
+    /// Off by default so in-process tests stay quiet; the binary turns it on.
+    pub log_requests: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            host: DEFAULT_HOST.to_string(),
+            port: DEFAULT_PORT,
+            customer_id: DEFAULT_CUSTOMER_ID.to_string(),
+            customer_secret: DEFAULT_CUSTOMER_SECRET.to_string(),
+            seed: 0,
+            cors: false,
+            faults: false,
+            static_dir: None,
+            log_requests: false,
+        }
+    }
+}
+
+/// What the command line asked for.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Run(Config),
+    Help,
+}
+
+pub const USAGE: &str = "\
+exotel-sandbox: a local stand-in for Exotel's integrations API (/v2/integrations)
+
+USAGE:
+    exotel-sandbox [OPTIONS]
+
+OPTIONS:
+    --port <PORT>              Port to listen on (default 8787; 0 picks a free one)
+    --host <HOST>              Address to bind (default 127.0.0.1)
+    --customer-id <ID>         Customer id accepted by POST /token
+                               (default 99fa98a1-2ce0-457c-9371-0d3a01eb6ef0)
+    --customer-secret <SECRET> Customer secret accepted by POST /token (default sandbox-secret)
+    --seed <N>                 Create N demo apps at start (default 0)
+    --cors                     Answer CORS preflights and allow cross-origin calls
+    --faults                   Enable the /__sandbox/ test-control endpoints
+    --static-dir <DIR>         Serve DIR at / with single-page-app fallback to index.html
+    --quiet                    Do not log one line per request
+    -h, --help                 Print this help
+";
+
+/// Parses the arguments after the program name. Accepts `--flag value` and
+/// `--flag=value`.
+pub fn parse_args<I, S>(args: I) -> Result<Command, String>
+where
+    I: IntoIterator<Item = S>,
+    S: Into<String>,
+{
+    let mut config = Config {
+        log_requests: true,
+        ..Config::default()
+    };
+    let mut args = args.into_iter().map(Into::into);
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+            _ => (arg.clone(), None),
+        };
+        // Flags without a value must not be given one.
+        let switch = |inline: &Option<String>| match inline {
+            Some(_) => Err(format!("{flag} takes no value")),
+            None => Ok(true),
+        };
+        let mut value = |name: &str| -> Result<String, String> {
+            match inline.clone().or_else(|| args.next()) {
+                Some(v) => Ok(v),
+                None => Err(format!("{name} needs a value")),
+            }
+        };
+        match flag.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--port" => {
+                let v = value("--port")?;
+                config.port = v
+                    .parse()
+                    .map_err(|_| format!("--port must be a number from 0 to 65535, got {v:?}"))?;
+            }
+            "--host" => config.host = non_empty("--host", value("--host")?)?,
+            "--customer-id" => {
+                config.customer_id = non_empty("--customer-id", value("--customer-id")?)?
+            }
+            "--customer-secret" => {
+                config.customer_secret =
+                    non_empty("--customer-secret", value("--customer-secret")?)?
+            }
+            "--seed" => {
+                let v = value("--seed")?;
+                config.seed = v
+                    .parse()
+                    .map_err(|_| format!("--seed must be a non-negative number, got {v:?}"))?;
+            }
+            "--static-dir" => {
+                let dir = PathBuf::from(non_empty("--static-dir", value("--static-dir")?)?);
+                if !dir.is_dir() {
+                    return Err(format!("--static-dir {} is not a directory", dir.display()));
+                }
+                config.static_dir = Some(dir);
+            }
+            "--cors" => config.cors = switch(&inline)?,
+            "--faults" => config.faults = switch(&inline)?,
+            "--quiet" => config.log_requests = !switch(&inline)?,
+            other => return Err(format!("unknown argument {other:?} (try --help)")),
+        }
+    }
+    Ok(Command::Run(config))
+}
+
+fn non_empty(flag: &str, v: String) -> Result<String, String> {
+    if v.trim().is_empty() {
+        Err(format!("{flag} must not be empty"))
+    } else {
+        Ok(v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Config {
+        match parse_args(args.iter().copied()) {
+            Ok(Command::Run(c)) => c,
+            other => panic!("expected a config, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults_match_the_documented_ones() {
+        let c = run(&[]);
+        assert_eq!(c.port, 8787);
+        assert_eq!(c.host, "127.0.0.1");
+        assert_eq!(c.customer_id, DEFAULT_CUSTOMER_ID);
+        assert_eq!(c.customer_secret, "sandbox-secret");
+        assert_eq!(c.seed, 0);
+        assert!(!c.cors && !c.faults && c.static_dir.is_none());
+        assert!(c.log_requests);
+    }
+
+    #[test]
+    fn every_flag_is_understood_in_both_spellings() {
+        let c = run(&[
+            "--port=9000",
+            "--host",
+            "0.0.0.0",
+            "--customer-id",
+            "cust",
+            "--customer-secret=s3",
+            "--seed",
+            "12",
+            "--cors",
+            "--faults",
+            "--static-dir",
+            ".",
+            "--quiet",
+        ]);
+        assert_eq!(c.port, 9000);
+        assert_eq!(c.host, "0.0.0.0");
+        assert_eq!(c.customer_id, "cust");
+        assert_eq!(c.customer_secret, "s3");
+        assert_eq!(c.seed, 12);
+        assert!(c.cors && c.faults && !c.log_requests);
+        assert_eq!(c.static_dir, Some(PathBuf::from(".")));
+    }
+
+    #[test]
+    fn help_and_errors() {
+        assert_eq!(parse_args(["--help"]), Ok(Command::Help));
+        assert_eq!(parse_args(["-h"]), Ok(Command::Help));
+        assert!(parse_args(["--port", "x"]).unwrap_err().contains("--port"));
+        assert!(parse_args(["--port"])
+            .unwrap_err()
+            .contains("needs a value"));
+        assert!(parse_args(["--seed", "-1"]).unwrap_err().contains("--seed"));
+        assert!(parse_args(["--nope"])
+            .unwrap_err()
+            .contains("unknown argument"));
+        assert!(parse_args(["--cors=yes"])
+            .unwrap_err()
+            .contains("takes no value"));
+        assert!(parse_args(["--static-dir", "/definitely/not/here"])
+            .unwrap_err()
+            .contains("not a directory"));
+    }
+}

@@ -1,0 +1,267 @@
+//! The sandbox's whole memory: apps, issued tokens, queued faults, raw list
+//! items and the log of API calls seen. Kept in one mutex because every
+//! critical section is tiny and a single lock makes "reset" atomic.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde::Serialize;
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+use crate::config::Config;
+use crate::faults::{Fault, FaultKind, RouteKind};
+use crate::seed;
+
+/// Documented lifetime of every token.
+pub const TOKEN_LIFETIME_SECS: i64 = 90 * 24 * 60 * 60;
+/// The request log is for tests to inspect; cap it so a long dev session
+/// cannot grow it without bound.
+const MAX_RECORDED_REQUESTS: usize = 10_000;
+/// The live service stamps times in India Standard Time.
+pub const IST: UtcOffset = time::macros::offset!(+5:30);
+
+/// The two kinds of caller the API knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Customer,
+    App,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Customer => "customer",
+            Entity::App => "app",
+        }
+    }
+}
+
+/// An app as stored, with its secrets. Field order mirrors the seed's example.
+#[derive(Clone, Debug, Serialize)]
+pub struct App {
+    #[serde(rename = "AppID")]
+    pub app_id: String,
+    #[serde(rename = "AppSecret")]
+    pub app_secret: String,
+    #[serde(rename = "CustomerID")]
+    pub customer_id: String,
+    #[serde(rename = "AppName")]
+    pub app_name: String,
+    #[serde(rename = "ExotelAccountSid")]
+    pub exotel_account_sid: String,
+    #[serde(rename = "ExotelApiKey")]
+    pub exotel_api_key: String,
+    #[serde(rename = "ExotelApiToken")]
+    pub exotel_api_token: String,
+    #[serde(rename = "ExotelDomain")]
+    pub exotel_domain: String,
+    #[serde(rename = "IsActive")]
+    pub is_active: bool,
+    #[serde(rename = "CreatedAt")]
+    pub created_at: String,
+    #[serde(rename = "UpdatedAt")]
+    pub updated_at: String,
+}
+
+/// The view of an app that list and detail return: no AppSecret, ExotelApiKey
+/// or ExotelApiToken.
+#[derive(Debug, Serialize)]
+pub struct PublicApp<'a> {
+    #[serde(rename = "AppID")]
+    pub app_id: &'a str,
+    #[serde(rename = "CustomerID")]
+    pub customer_id: &'a str,
+    #[serde(rename = "AppName")]
+    pub app_name: &'a str,
+    #[serde(rename = "ExotelAccountSid")]
+    pub exotel_account_sid: &'a str,
+    #[serde(rename = "ExotelDomain")]
+    pub exotel_domain: &'a str,
+    #[serde(rename = "IsActive")]
+    pub is_active: bool,
+    #[serde(rename = "CreatedAt")]
+    pub created_at: &'a str,
+    #[serde(rename = "UpdatedAt")]
+    pub updated_at: &'a str,
+}
+
+impl App {
+    pub fn public(&self) -> PublicApp<'_> {
+        PublicApp {
+            app_id: &self.app_id,
+            customer_id: &self.customer_id,
+            app_name: &self.app_name,
+            exotel_account_sid: &self.exotel_account_sid,
+            exotel_domain: &self.exotel_domain,
+            is_active: self.is_active,
+            created_at: &self.created_at,
+            updated_at: &self.updated_at,
+        }
+    }
+}
+
+/// What the server remembers about a token it issued. Tokens are never
+/// forgotten until a reset, only revoked, so the request log can still say
+/// which kind of token a rejected call carried.
+#[derive(Clone, Debug)]
+pub struct TokenRecord {
+    pub entity: Entity,
+    /// Customer id or AppID.
+    pub subject: String,
+    /// Unix seconds.
+    pub expires_at: i64,
+    pub revoked: bool,
+}
+
+impl TokenRecord {
+    pub fn is_valid(&self, now: i64) -> bool {
+        !self.revoked && now < self.expires_at
+    }
+}
+
+/// One API call as seen by the server, for `/__sandbox/state`. Never holds
+/// a header value or a body.
+#[derive(Clone, Debug, Serialize)]
+pub struct RequestRecord {
+    pub method: String,
+    pub path: String,
+    pub query: Option<String>,
+    pub status: u16,
+    pub authorization_kind: &'static str,
+}
+
+#[derive(Debug, Default)]
+pub struct Inner {
+    pub apps: Vec<App>,
+    pub tokens: HashMap<String, TokenRecord>,
+    pub faults: VecDeque<Fault>,
+    pub raw_list_items: Vec<Value>,
+    pub requests: VecDeque<RequestRecord>,
+}
+
+impl Inner {
+    pub fn find_app(&self, app_id: &str) -> Option<&App> {
+        self.apps.iter().find(|a| a.app_id == app_id)
+    }
+
+    /// Removes the app and revokes every token issued for it.
+    pub fn delete_app(&mut self, app_id: &str) -> bool {
+        let before = self.apps.len();
+        self.apps.retain(|a| a.app_id != app_id);
+        for t in self.tokens.values_mut() {
+            if t.entity == Entity::App && t.subject == app_id {
+                t.revoked = true;
+            }
+        }
+        self.apps.len() != before
+    }
+
+    pub fn issue_token(&mut self, token: String, entity: Entity, subject: String) {
+        let expires_at = now_unix() + TOKEN_LIFETIME_SECS;
+        self.tokens.insert(
+            token,
+            TokenRecord {
+                entity,
+                subject,
+                expires_at,
+                revoked: false,
+            },
+        );
+    }
+
+    /// Revokes every token issued so far; returns how many were still valid.
+    pub fn expire_tokens(&mut self) -> usize {
+        let now = now_unix();
+        let mut n = 0;
+        for t in self.tokens.values_mut() {
+            if t.is_valid(now) {
+                n += 1;
+            }
+            t.revoked = true;
+        }
+        n
+    }
+
+    /// Takes one use of the first queued fault that applies to `route`
+    /// (a fault without a route applies to every API call).
+    pub fn take_fault(&mut self, route: Option<RouteKind>) -> Option<(FaultKind, u64)> {
+        let i = self
+            .faults
+            .iter()
+            .position(|f| f.route.is_none() || f.route == route)?;
+        let fault = &mut self.faults[i];
+        let taken = (fault.kind, fault.delay_ms);
+        fault.remaining -= 1;
+        if fault.remaining == 0 {
+            self.faults.remove(i);
+        }
+        Some(taken)
+    }
+
+    pub fn faults_pending(&self) -> u64 {
+        self.faults.iter().map(|f| u64::from(f.remaining)).sum()
+    }
+
+    pub fn record_request(&mut self, record: RequestRecord) {
+        if self.requests.len() == MAX_RECORDED_REQUESTS {
+            self.requests.pop_front();
+        }
+        self.requests.push_back(record);
+    }
+}
+
+/// Shared handle given to every handler.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    inner: Arc<Mutex<Inner>>,
+}
+
+impl AppState {
+    /// A fresh state with `config.seed` demo apps.
+    pub fn new(config: Config) -> Self {
+        let apps = seed::demo_apps(config.seed, &config.customer_id);
+        AppState {
+            config: Arc::new(config),
+            inner: Arc::new(Mutex::new(Inner {
+                apps,
+                ..Inner::default()
+            })),
+        }
+    }
+
+    pub fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic in one handler must not turn every later call into a 500:
+        // the data stays usable, so ignore poisoning.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+pub fn now_unix() -> i64 {
+    OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// RFC 3339 in IST to the second, like `2023-03-23T11:47:46+05:30`.
+pub fn format_ist(unix_secs: i64) -> String {
+    let t = OffsetDateTime::from_unix_timestamp(unix_secs)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        .to_offset(IST);
+    t.format(&Rfc3339).unwrap_or_default()
+}
+
+pub fn now_ist() -> String {
+    format_ist(now_unix())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_rfc3339_with_the_ist_offset() {
+        // 2023-03-23T06:17:46Z is the seed example's 11:47:46 IST.
+        assert_eq!(format_ist(1_679_552_266), "2023-03-23T11:47:46+05:30");
+    }
+}

@@ -1,0 +1,213 @@
+//! Shared helpers: start a sandbox in-process on 127.0.0.1:0 and talk to it
+//! over real HTTP.
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use exotel_sandbox::config::{DEFAULT_CUSTOMER_ID, DEFAULT_CUSTOMER_SECRET};
+use exotel_sandbox::{Config, Running};
+use serde_json::{json, Value};
+
+pub const CUSTOMER_ID: &str = DEFAULT_CUSTOMER_ID;
+pub const CUSTOMER_SECRET: &str = DEFAULT_CUSTOMER_SECRET;
+
+pub struct Sandbox {
+    pub running: Running,
+    pub client: reqwest::Client,
+    pub root: String,
+}
+
+/// A sandbox with the test controls on and no demo apps.
+pub async fn start() -> Sandbox {
+    start_with(Config {
+        faults: true,
+        ..Config::default()
+    })
+    .await
+}
+
+/// A sandbox with `config`, always on a free loopback port.
+pub async fn start_with(config: Config) -> Sandbox {
+    let config = Config {
+        host: "127.0.0.1".into(),
+        port: 0,
+        ..config
+    };
+    let running = exotel_sandbox::start(config).await.expect("sandbox starts");
+    let client = reqwest::Client::builder()
+        // A proxy from the environment must never see loopback test traffic.
+        .no_proxy()
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap();
+    let root = format!("http://{}", running.addr);
+    Sandbox {
+        running,
+        client,
+        root,
+    }
+}
+
+/// A valid POST /app body.
+pub fn app_body(name: &str) -> Value {
+    json!({
+        "AppName": name,
+        "ExotelAccountSid": "acme1",
+        "ExotelApiKey": "key-123",
+        "ExotelApiToken": "token-456",
+        "ExotelDomain": "mumbai",
+        "IsActive": true,
+    })
+}
+
+/// Status and JSON body (Value::Null if the body is not JSON).
+pub async fn status_json(resp: reqwest::Response) -> (u16, Value) {
+    let status = resp.status().as_u16();
+    let text = resp.text().await.unwrap();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+/// Asserts a well-formed envelope and returns it.
+pub fn assert_envelope(v: &Value) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not an envelope: {v}"));
+    let mut keys: Vec<&str> = obj.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["Code", "Data", "Error", "RequestId", "Status"],
+        "{v}"
+    );
+    let id = uuid::Uuid::parse_str(v["RequestId"].as_str().unwrap()).expect("RequestId is a uuid");
+    assert_eq!(id.get_version_num(), 4);
+}
+
+/// Asserts a success envelope on HTTP 200 and returns its Data.
+pub fn success(status: u16, v: &Value) -> Value {
+    assert_eq!(status, 200, "{v}");
+    assert_envelope(v);
+    assert_eq!(v["Status"], "Success", "{v}");
+    assert_eq!(v["Code"], 200);
+    assert_eq!(v["Error"], "");
+    v["Data"].clone()
+}
+
+/// Asserts a failure envelope with this HTTP status, Code and exact Error.
+pub fn failure(status: u16, v: &Value, code: u16, error: &str) {
+    assert_eq!(status, code, "{v}");
+    assert_envelope(v);
+    assert_eq!(v["Status"], "Failure", "{v}");
+    assert_eq!(v["Code"], code);
+    assert_eq!(v["Error"], error);
+    assert!(v["Data"].is_null());
+}
+
+impl Sandbox {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.root)
+    }
+
+    pub fn api(&self, path: &str) -> String {
+        format!("{}/v2/integrations{path}", self.root)
+    }
+
+    pub async fn token_raw(&self, body: Value) -> (u16, Value) {
+        let resp = self
+            .client
+            .post(self.api("/token"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        status_json(resp).await
+    }
+
+    pub async fn customer_token(&self) -> String {
+        let (s, v) = self
+            .token_raw(json!({"Id": CUSTOMER_ID, "Secret": CUSTOMER_SECRET, "Entity": "customer"}))
+            .await;
+        success(s, &v).as_str().unwrap().to_string()
+    }
+
+    pub async fn app_token(&self, app: &Value) -> String {
+        let (s, v) = self
+            .token_raw(json!({"Id": app["AppID"], "Secret": app["AppSecret"], "Entity": "app"}))
+            .await;
+        success(s, &v).as_str().unwrap().to_string()
+    }
+
+    pub async fn create_raw(&self, token: Option<&str>, body: &Value) -> (u16, Value) {
+        let mut req = self.client.post(self.api("/app")).json(body);
+        if let Some(t) = token {
+            req = req.header("Authorization", t);
+        }
+        status_json(req.send().await.unwrap()).await
+    }
+
+    /// Creates an app through the API and returns the full app (Data).
+    pub async fn create_app(&self, customer_token: &str, name: &str) -> Value {
+        let (s, v) = self.create_raw(Some(customer_token), &app_body(name)).await;
+        success(s, &v)
+    }
+
+    pub async fn get_app(&self, token: Option<&str>, entity: &str) -> (u16, Value) {
+        let mut req = self.client.get(self.api(&format!("/app?entity={entity}")));
+        if let Some(t) = token {
+            req = req.header("Authorization", t);
+        }
+        status_json(req.send().await.unwrap()).await
+    }
+
+    pub async fn list(&self, token: &str) -> (u16, Value) {
+        self.get_app(Some(token), "customer").await
+    }
+
+    pub async fn detail(&self, token: &str) -> (u16, Value) {
+        self.get_app(Some(token), "app").await
+    }
+
+    pub async fn delete(&self, token: Option<&str>) -> (u16, Value) {
+        let mut req = self.client.delete(self.api("/app"));
+        if let Some(t) = token {
+            req = req.header("Authorization", t);
+        }
+        status_json(req.send().await.unwrap()).await
+    }
+
+    /// AppIDs in a successful customer list.
+    pub async fn listed_ids(&self, customer_token: &str) -> Vec<String> {
+        let (s, v) = self.list(customer_token).await;
+        success(s, &v)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["AppID"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    pub async fn control(&self, path: &str, body: Option<Value>) -> (u16, Value) {
+        let mut req = self.client.post(self.url(&format!("/__sandbox{path}")));
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        status_json(req.send().await.unwrap()).await
+    }
+
+    pub async fn state(&self) -> Value {
+        let resp = self
+            .client
+            .get(self.url("/__sandbox/state"))
+            .send()
+            .await
+            .unwrap();
+        let (s, v) = status_json(resp).await;
+        assert_eq!(s, 200, "{v}");
+        v
+    }
+
+    pub async fn fault(&self, body: Value) {
+        let (s, v) = self.control("/faults", Some(body)).await;
+        assert_eq!(s, 200, "{v}");
+    }
+}

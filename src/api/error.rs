@@ -1,0 +1,706 @@
+//! Everything that can go wrong with a call, and how to say it to an admin.
+//!
+//! Messages are built only from what the server sent back (never from the
+//! request, so never from a token or secret), cut to a readable length.
+
+use std::fmt;
+
+/// What a non-envelope body looked like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BodyKind {
+    /// Nothing, or only whitespace.
+    Empty,
+    /// An HTML page (a proxy's or CDN's error page, or a wrong base URL).
+    Html,
+    /// Valid JSON, but not the API's envelope.
+    Json,
+    /// Anything else (plain text, truncated JSON, ...).
+    Text,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The request never got an HTTP answer: server down, DNS, CORS refused,
+    /// offline. `detail` is the browser's error text.
+    Network { detail: String },
+    /// No answer within the client's timeout.
+    Timeout { after_ms: u32 },
+    /// An HTTP error status with an API envelope.
+    Http {
+        status: u16,
+        request_id: Option<String>,
+        message: String,
+    },
+    /// A 2xx answer whose envelope `Status` is not "success". `status` is the
+    /// envelope's `Code` when it holds an HTTP-like code (100..=599), else the
+    /// HTTP status.
+    Failure {
+        status: u16,
+        request_id: Option<String>,
+        status_text: String,
+        message: String,
+    },
+    /// The body is not an API envelope. `snippet` is a short single-line
+    /// excerpt (for JSON, its `error`/`message` field when there is one).
+    NotEnvelope {
+        status: u16,
+        body_kind: BodyKind,
+        snippet: String,
+    },
+    /// The envelope says success but `Data` does not have the expected shape.
+    Decode {
+        status: u16,
+        request_id: Option<String>,
+        detail: String,
+    },
+    /// The request was aborted because it was superseded or its component
+    /// went away. The UI ignores it.
+    Cancelled,
+}
+
+/// Longest server text quoted in a message.
+const MAX_MESSAGE_CHARS: usize = 300;
+/// Longest excerpt of a non-envelope body.
+pub const MAX_SNIPPET_CHARS: usize = 120;
+
+impl ApiError {
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            ApiError::Http { request_id, .. }
+            | ApiError::Failure { request_id, .. }
+            | ApiError::Decode { request_id, .. } => request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status (for [`ApiError::Failure`], the envelope's code).
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Http { status, .. }
+            | ApiError::Failure { status, .. }
+            | ApiError::NotEnvelope { status, .. }
+            | ApiError::Decode { status, .. } => Some(*status),
+            ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Cancelled => None,
+        }
+    }
+
+    /// The token was refused (or is unusable): the admin must sign in again.
+    /// True for 401 (HTTP or envelope code), a non-envelope 401 JSON answer,
+    /// and the API's `{"error":"invalid AuthToken: malformed"}`.
+    pub fn is_unauthorized(&self) -> bool {
+        match self {
+            ApiError::Http { status, .. } | ApiError::Failure { status, .. } => *status == 401,
+            ApiError::NotEnvelope {
+                status,
+                body_kind: BodyKind::Json,
+                ..
+            } => *status == 401 || self.is_malformed_token(),
+            _ => false,
+        }
+    }
+
+    /// The API said the Authorization header is not a token at all.
+    pub fn is_malformed_token(&self) -> bool {
+        match self {
+            ApiError::NotEnvelope { snippet, .. } => mentions_malformed_token(snippet),
+            ApiError::Http { message, .. } | ApiError::Failure { message, .. } => {
+                mentions_malformed_token(message)
+            }
+            _ => false,
+        }
+    }
+
+    /// Trying the same call again later may work: network errors, timeouts,
+    /// 5xx (but not a malformed token), 408/429, and HTML or empty bodies
+    /// (proxies and gateways).
+    pub fn is_retryable(&self) -> bool {
+        if self.is_malformed_token() {
+            return false;
+        }
+        match self {
+            ApiError::Network { .. } | ApiError::Timeout { .. } => true,
+            ApiError::NotEnvelope {
+                body_kind: BodyKind::Html | BodyKind::Empty,
+                ..
+            } => true,
+            ApiError::Http { status, .. }
+            | ApiError::Failure { status, .. }
+            | ApiError::NotEnvelope { status, .. } => retryable_status(*status),
+            ApiError::Decode { .. } | ApiError::Cancelled => false,
+        }
+    }
+
+    /// A short heading, e.g. "The API refused the request (HTTP 400)".
+    pub fn title(&self) -> String {
+        match self {
+            ApiError::Network { .. } => "Could not reach the API".into(),
+            ApiError::Timeout { .. } => "The API did not answer in time".into(),
+            ApiError::Http { status, .. } => status_title(*status),
+            ApiError::Failure { status, .. } => {
+                if *status == 401 {
+                    "The API did not accept the token".into()
+                } else {
+                    "The API reported a failure".into()
+                }
+            }
+            ApiError::NotEnvelope {
+                status, body_kind, ..
+            } => {
+                if self.is_malformed_token() {
+                    format!("The token looks malformed (HTTP {status})")
+                } else {
+                    match body_kind {
+                        BodyKind::Empty => format!("Empty answer from the API (HTTP {status})"),
+                        BodyKind::Html => {
+                            format!("A web page came back instead of the API (HTTP {status})")
+                        }
+                        BodyKind::Json | BodyKind::Text => {
+                            format!("Unexpected answer from the API (HTTP {status})")
+                        }
+                    }
+                }
+            }
+            ApiError::Decode { .. } => "The API's answer could not be read".into(),
+            ApiError::Cancelled => "Request cancelled".into(),
+        }
+    }
+
+    /// A sentence or two for an admin: what happened, the server's own words
+    /// where there are some, and what to do next.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Network { detail } => {
+                let detail = one_line(detail, MAX_MESSAGE_CHARS);
+                let seen = if detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (the browser said: {detail})")
+                };
+                format!(
+                    "The request got no answer{seen}. Check the API base URL and your \
+                     network connection; if the API is on another origin it must allow \
+                     this page (CORS), or use a same-origin proxy. Then retry."
+                )
+            }
+            ApiError::Timeout { after_ms } => format!(
+                "No answer after {}. The API or the network may be slow: retry in a \
+                 moment, and check the API base URL if it keeps happening.",
+                human_duration(*after_ms)
+            ),
+            ApiError::Http {
+                status, message, ..
+            } => {
+                let said = server_said(message);
+                if self.is_malformed_token() {
+                    format!("{said}{}", MALFORMED_ADVICE)
+                } else {
+                    format!("{said}{}", status_advice(*status))
+                }
+            }
+            ApiError::Failure {
+                status,
+                status_text,
+                message,
+                ..
+            } => {
+                let said = if message.trim().is_empty() {
+                    let st = one_line(status_text, 40);
+                    if st.is_empty() {
+                        "The API reported a failure without an explanation. ".to_string()
+                    } else {
+                        format!("The API answered with status \"{st}\" and no explanation. ")
+                    }
+                } else {
+                    server_said(message)
+                };
+                let advice = if self.is_malformed_token() {
+                    MALFORMED_ADVICE
+                } else if (400..=599).contains(status) {
+                    status_advice(*status)
+                } else {
+                    "Check what you entered and retry; if it keeps failing, contact \
+                     Exotel support."
+                };
+                format!("{said}{advice}")
+            }
+            ApiError::NotEnvelope {
+                status,
+                body_kind,
+                snippet,
+            } => {
+                let snippet = one_line(snippet, MAX_SNIPPET_CHARS);
+                if self.is_malformed_token() {
+                    return format!("The API said: \"{snippet}\". {MALFORMED_ADVICE}");
+                }
+                match body_kind {
+                    BodyKind::Empty => format!(
+                        "The API sent an empty answer with HTTP {status}. Retry in a \
+                         moment; if it keeps happening, check the API base URL."
+                    ),
+                    BodyKind::Html => {
+                        let page = if snippet.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (\"{snippet}\")")
+                        };
+                        format!(
+                            "An HTML page{page} came back instead of the API's JSON, usually \
+                             from a proxy, a gateway or a wrong base URL. Check the API base \
+                             URL and retry."
+                        )
+                    }
+                    BodyKind::Json | BodyKind::Text => {
+                        let what = if *body_kind == BodyKind::Json {
+                            "JSON that is not in the API's usual format"
+                        } else {
+                            "something that is not the API's JSON"
+                        };
+                        let quoted = if snippet.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": \"{snippet}\"")
+                        };
+                        let advice = if *status == 401 {
+                            "Sign in again to get a new token."
+                        } else if retryable_status(*status) {
+                            "Retry in a moment; if it keeps happening, check the API base URL."
+                        } else {
+                            "Check the API base URL (it should end with /v2/integrations)."
+                        };
+                        format!("The API answered (HTTP {status}) with {what}{quoted}. {advice}")
+                    }
+                }
+            }
+            ApiError::Decode { detail, .. } => format!(
+                "The API reported success, but its data could not be read ({}). The \
+                 action may have been carried out: reload to check, and contact \
+                 Exotel support if this persists.",
+                one_line(detail, MAX_MESSAGE_CHARS)
+            ),
+            ApiError::Cancelled => "The request was cancelled.".into(),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.title(), self.message())?;
+        if let Some(id) = self.request_id() {
+            write!(f, " (RequestId {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+const MALFORMED_ADVICE: &str = "The token looks malformed: paste it exactly as issued \
+     (without a \"Bearer \" prefix), or sign in again to get a new one.";
+
+fn mentions_malformed_token(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    t.contains("malformed") && (t.contains("token") || t.contains("auth"))
+}
+
+fn retryable_status(status: u16) -> bool {
+    status >= 500 || status == 408 || status == 429
+}
+
+fn status_title(status: u16) -> String {
+    match status {
+        401 => format!("The API did not accept the token (HTTP {status})"),
+        403 => format!("The API denied access (HTTP {status})"),
+        404 => format!("API address not found (HTTP {status})"),
+        400..=499 => format!("The API refused the request (HTTP {status})"),
+        500..=599 => format!("The API had an internal error (HTTP {status})"),
+        _ => format!("Unexpected answer from the API (HTTP {status})"),
+    }
+}
+
+fn status_advice(status: u16) -> &'static str {
+    match status {
+        401 => {
+            "The token was refused: it may have expired or be of the wrong kind \
+             (customer or app). Sign in again to get a new token."
+        }
+        403 => "This token is not allowed to do that: sign in with the right customer or app.",
+        404 => "Check the API base URL (it should end with /v2/integrations).",
+        408 | 429 => "The API is busy: wait a moment and retry.",
+        400..=499 => "Check the values you entered and retry.",
+        500..=599 => {
+            "The problem is on the API's side: retry in a moment, and contact \
+             Exotel support if it persists."
+        }
+        _ => "Check the API base URL and retry.",
+    }
+}
+
+/// `The API said: "<text>". ` or "" when the server gave no text.
+fn server_said(message: &str) -> String {
+    let text = one_line(message, MAX_MESSAGE_CHARS);
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("The API said: \"{text}\". ")
+    }
+}
+
+fn human_duration(ms: u32) -> String {
+    if ms >= 1000 && ms.is_multiple_of(1000) {
+        format!("{} s", ms / 1000)
+    } else if ms >= 1000 {
+        format!("{:.1} s", f64::from(ms) / 1000.0)
+    } else {
+        format!("{ms} ms")
+    }
+}
+
+/// Collapses whitespace (newlines included) to single spaces, drops control
+/// characters, and cuts to `max` characters with an ellipsis.
+pub fn one_line(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0usize;
+    let words = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        out.push_str(word);
+        count += word.chars().count();
+        if count > max {
+            let cut: String = out.chars().take(max.saturating_sub(1)).collect();
+            return format!("{}…", cut.trim_end());
+        }
+    }
+    out
+}
+
+/// Unwraps an `Error` text that is itself JSON (`{"message":"x"}`,
+/// `{"error":"x"}`, or a JSON string): returns the inner text, else `raw`.
+pub fn unwrap_error_text(raw: &str) -> String {
+    let mut text = raw.trim().to_string();
+    // Two levels are enough for what has been seen; bound it anyway.
+    for _ in 0..3 {
+        let t = text.trim();
+        if !(t.starts_with('{') || t.starts_with('"')) {
+            break;
+        }
+        match serde_json::from_str::<serde_json::Value>(t) {
+            Ok(serde_json::Value::String(s)) => text = s,
+            Ok(serde_json::Value::Object(map)) => match message_field(&map) {
+                Some(s) => text = s,
+                None => break,
+            },
+            _ => break,
+        }
+    }
+    text.trim().to_string()
+}
+
+/// The first non-empty text among the usual error fields of a JSON object.
+pub(crate) fn message_field(map: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    const KEYS: [&str; 6] = [
+        "message",
+        "error",
+        "Message",
+        "Error",
+        "detail",
+        "error_description",
+    ];
+    KEYS.iter().find_map(|k| match map.get(*k) {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(serde_json::Value::Object(inner)) => message_field(inner),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "s3cr3t-T0KEN-value";
+
+    fn samples() -> Vec<ApiError> {
+        vec![
+            ApiError::Network {
+                detail: "TypeError: Failed to fetch".into(),
+            },
+            ApiError::Network { detail: "".into() },
+            ApiError::Timeout { after_ms: 15000 },
+            ApiError::Timeout { after_ms: 2500 },
+            ApiError::Timeout { after_ms: 50 },
+            ApiError::Http {
+                status: 400,
+                request_id: Some("rid-400".into()),
+                message: "AppName is required".into(),
+            },
+            ApiError::Http {
+                status: 401,
+                request_id: Some("rid-401".into()),
+                message: "Unauthorized".into(),
+            },
+            ApiError::Http {
+                status: 403,
+                request_id: None,
+                message: "".into(),
+            },
+            ApiError::Http {
+                status: 404,
+                request_id: None,
+                message: "".into(),
+            },
+            ApiError::Http {
+                status: 429,
+                request_id: None,
+                message: "".into(),
+            },
+            ApiError::Http {
+                status: 500,
+                request_id: Some("rid-500".into()),
+                message: "db down".into(),
+            },
+            ApiError::Http {
+                status: 302,
+                request_id: None,
+                message: "".into(),
+            },
+            ApiError::Failure {
+                status: 200,
+                request_id: Some("rid-f".into()),
+                status_text: "failure".into(),
+                message: "Invalid secret".into(),
+            },
+            ApiError::Failure {
+                status: 200,
+                request_id: None,
+                status_text: "Failed".into(),
+                message: "".into(),
+            },
+            ApiError::Failure {
+                status: 200,
+                request_id: None,
+                status_text: "".into(),
+                message: "".into(),
+            },
+            ApiError::Failure {
+                status: 401,
+                request_id: None,
+                status_text: "Failure".into(),
+                message: "token expired".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 500,
+                body_kind: BodyKind::Json,
+                snippet: "invalid AuthToken: malformed".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 400,
+                body_kind: BodyKind::Json,
+                snippet: "{\"foo\":1}".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 401,
+                body_kind: BodyKind::Json,
+                snippet: "unauthorized".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 502,
+                body_kind: BodyKind::Html,
+                snippet: "502 Bad Gateway".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 200,
+                body_kind: BodyKind::Html,
+                snippet: "".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 500,
+                body_kind: BodyKind::Empty,
+                snippet: "".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 200,
+                body_kind: BodyKind::Text,
+                snippet: "hello".into(),
+            },
+            ApiError::NotEnvelope {
+                status: 503,
+                body_kind: BodyKind::Text,
+                snippet: "".into(),
+            },
+            ApiError::Decode {
+                status: 200,
+                request_id: Some("rid-d".into()),
+                detail: "Data is null, expected a string".into(),
+            },
+            ApiError::Cancelled,
+        ]
+    }
+
+    #[test]
+    fn display_is_title_message_and_request_id() {
+        for e in samples() {
+            let shown = e.to_string();
+            assert!(shown.starts_with(&format!("{}: {}", e.title(), e.message())));
+            match e.request_id() {
+                Some(id) => assert!(shown.ends_with(&format!(" (RequestId {id})")), "{shown}"),
+                None => assert!(!shown.contains("(RequestId "), "{shown}"),
+            }
+            assert!(!e.title().is_empty() && !e.message().is_empty());
+            assert!(!shown.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn request_id_and_status_accessors() {
+        let e = ApiError::Http {
+            status: 400,
+            request_id: Some("abc".into()),
+            message: "bad".into(),
+        };
+        assert_eq!(e.request_id(), Some("abc"));
+        assert_eq!(e.status(), Some(400));
+        assert!(e.to_string().contains("(RequestId abc)"));
+        assert_eq!(ApiError::Cancelled.status(), None);
+        assert_eq!(ApiError::Timeout { after_ms: 1 }.request_id(), None);
+    }
+
+    #[test]
+    fn messages_never_contain_a_secret_that_was_not_in_the_body() {
+        // The errors only ever hold body text; make sure no formatting path
+        // invents or echoes anything else (e.g. a header value).
+        for e in samples() {
+            for text in [e.to_string(), e.title(), e.message(), format!("{e:?}")] {
+                assert!(!text.contains(SECRET), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn titles_and_messages() {
+        assert_eq!(
+            ApiError::Network { detail: "x".into() }.title(),
+            "Could not reach the API"
+        );
+        assert_eq!(
+            ApiError::Timeout { after_ms: 15000 }.title(),
+            "The API did not answer in time"
+        );
+        assert!(ApiError::Timeout { after_ms: 15000 }
+            .message()
+            .contains("15 s"));
+        let bad = ApiError::Http {
+            status: 400,
+            request_id: None,
+            message: "AppName is required".into(),
+        };
+        assert_eq!(bad.title(), "The API refused the request (HTTP 400)");
+        assert!(bad.message().contains("AppName is required"));
+        let net = ApiError::Network {
+            detail: "TypeError: Failed to fetch".into(),
+        };
+        assert!(net.message().contains("base URL"));
+        assert!(net.message().contains("Failed to fetch"));
+        let unauth = ApiError::Http {
+            status: 401,
+            request_id: None,
+            message: "Unauthorized".into(),
+        };
+        assert!(unauth.message().contains("Sign in again"));
+        let malformed = ApiError::NotEnvelope {
+            status: 500,
+            body_kind: BodyKind::Json,
+            snippet: "invalid AuthToken: malformed".into(),
+        };
+        assert!(malformed.title().contains("malformed"));
+        assert!(malformed.message().contains("token looks malformed"));
+        assert!(malformed.message().contains("invalid AuthToken: malformed"));
+    }
+
+    #[test]
+    fn classification() {
+        let by_status = |status| ApiError::Http {
+            status,
+            request_id: None,
+            message: String::new(),
+        };
+        assert!(by_status(401).is_unauthorized());
+        assert!(!by_status(400).is_unauthorized());
+        assert!(!by_status(403).is_unauthorized());
+        assert!(ApiError::Failure {
+            status: 401,
+            request_id: None,
+            status_text: "failure".into(),
+            message: String::new()
+        }
+        .is_unauthorized());
+        let malformed = ApiError::NotEnvelope {
+            status: 500,
+            body_kind: BodyKind::Json,
+            snippet: "invalid AuthToken: malformed".into(),
+        };
+        assert!(malformed.is_unauthorized());
+        assert!(!malformed.is_retryable());
+
+        assert!(by_status(500).is_retryable());
+        assert!(by_status(503).is_retryable());
+        assert!(by_status(429).is_retryable());
+        assert!(!by_status(400).is_retryable());
+        assert!(!by_status(401).is_retryable());
+        assert!(ApiError::Network { detail: "".into() }.is_retryable());
+        assert!(ApiError::Timeout { after_ms: 1 }.is_retryable());
+        for kind in [BodyKind::Html, BodyKind::Empty] {
+            assert!(ApiError::NotEnvelope {
+                status: 200,
+                body_kind: kind,
+                snippet: String::new()
+            }
+            .is_retryable());
+        }
+        assert!(!ApiError::NotEnvelope {
+            status: 200,
+            body_kind: BodyKind::Text,
+            snippet: String::new()
+        }
+        .is_retryable());
+        assert!(!ApiError::Cancelled.is_retryable());
+        assert!(!ApiError::Cancelled.is_unauthorized());
+        assert!(!ApiError::Decode {
+            status: 200,
+            request_id: None,
+            detail: String::new()
+        }
+        .is_retryable());
+    }
+
+    #[test]
+    fn one_line_collapses_and_cuts() {
+        assert_eq!(one_line("  a \n\t b\r\n c  ", 100), "a b c");
+        assert_eq!(one_line("", 10), "");
+        let long = "x".repeat(500);
+        let cut = one_line(&long, 120);
+        assert_eq!(cut.chars().count(), 120);
+        assert!(cut.ends_with('…'));
+        assert_eq!(one_line("abc def", 7), "abc def");
+        let cut = one_line("abc defgh", 7);
+        assert_eq!(cut.chars().count(), 7);
+        assert!(cut.ends_with('…'));
+        assert_eq!(one_line("ééééé", 3).chars().count(), 3);
+        assert_eq!(one_line("abc\u{0}def", 20), "abc def");
+    }
+
+    #[test]
+    fn unwraps_json_inside_error_text() {
+        assert_eq!(unwrap_error_text(r#"{"message":"x"}"#), "x");
+        assert_eq!(unwrap_error_text(r#"{"error":"bad id"}"#), "bad id");
+        assert_eq!(unwrap_error_text(r#"{"error":{"message":"deep"}}"#), "deep");
+        assert_eq!(unwrap_error_text(r#""{\"message\":\"twice\"}""#), "twice");
+        assert_eq!(unwrap_error_text(r#"{"code":1}"#), r#"{"code":1}"#);
+        assert_eq!(unwrap_error_text("{not json"), "{not json");
+        assert_eq!(unwrap_error_text("  plain  "), "plain");
+        assert_eq!(unwrap_error_text(""), "");
+    }
+}

@@ -1,0 +1,21 @@
+//! Typed client for Exotel's integrations API (`/v2/integrations`).
+//!
+//! - [`types`]: the request and response shapes, decoded tolerantly;
+//! - [`envelope`]: pure decoding of `{RequestId, Status, Code, Error, Data}`
+//!   answers (and of everything that is not one) into data or [`ApiError`];
+//! - [`error`]: the error type and its admin-readable messages;
+//! - [`client`]: the HTTP calls (gloo-net, with timeout and cancellation);
+//! - [`jwt`]: the optional `exp` claim of a token.
+//!
+//! Everything but the actual fetch in [`client`] is pure and unit-tested on
+//! the host.
+
+pub mod client;
+pub mod envelope;
+pub mod error;
+pub mod jwt;
+pub mod types;
+
+pub use client::Client;
+pub use error::ApiError;
+pub use types::*;

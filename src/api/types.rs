@@ -1,0 +1,488 @@
+//! Request and response shapes of the integrations API.
+//!
+//! Field names on the wire are the API's (`AppID`, `ExotelDomain`, ...).
+//! Responses are decoded tolerantly: servers have been seen sending nulls,
+//! numbers for strings and strings for booleans, and the console must show
+//! what it can instead of failing the whole page.
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+/// A string field that accepts anything: a string as is; null (or a missing
+/// field, through `#[serde(default)]`) as ""; a number, boolean, array or
+/// object as its compact JSON text.
+pub fn lenient_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(value_to_text(Value::deserialize(deserializer)?))
+}
+
+/// Like [`lenient_string`], but null, a missing field and "" give `None`.
+pub fn lenient_opt_string<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    let text = lenient_string(deserializer)?;
+    Ok(if text.is_empty() { None } else { Some(text) })
+}
+
+/// A boolean field that accepts `true`/`false`, numbers (non-zero is true),
+/// and the strings "true"/"false", "1"/"0", "yes"/"no" (any case). Anything
+/// else, null or a missing field is `false`.
+pub fn lenient_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Ok(match Value::deserialize(deserializer)? {
+        Value::Bool(b) => b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => {
+            let s = s.trim();
+            s.eq_ignore_ascii_case("true")
+                || s.eq_ignore_ascii_case("yes")
+                || s.parse::<f64>().is_ok_and(|f| f != 0.0)
+        }
+        _ => false,
+    })
+}
+
+pub(crate) fn value_to_text(value: Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s,
+        other => other.to_string(),
+    }
+}
+
+/// One application as the API describes it (list item, details, or the
+/// public part of a creation answer). Never holds secrets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct App {
+    #[serde(rename = "AppID", deserialize_with = "lenient_string")]
+    pub app_id: String,
+    #[serde(rename = "CustomerID", deserialize_with = "lenient_string")]
+    pub customer_id: String,
+    #[serde(rename = "AppName", deserialize_with = "lenient_string")]
+    pub app_name: String,
+    #[serde(rename = "ExotelAccountSid", deserialize_with = "lenient_string")]
+    pub exotel_account_sid: String,
+    /// Raw text from the server: use [`domain_label`] to show it.
+    #[serde(rename = "ExotelDomain", deserialize_with = "lenient_string")]
+    pub exotel_domain: String,
+    #[serde(rename = "IsActive", deserialize_with = "lenient_bool")]
+    pub is_active: bool,
+    /// RFC 3339 with offset, e.g. `2023-03-23T11:47:46+05:30` (kept as text).
+    #[serde(rename = "CreatedAt", deserialize_with = "lenient_string")]
+    pub created_at: String,
+    #[serde(rename = "UpdatedAt", deserialize_with = "lenient_string")]
+    pub updated_at: String,
+}
+
+/// Decodes a list of apps, skipping items that are not JSON objects (a bad
+/// item must not hide the good ones). A value that is not an array gives an
+/// empty list: callers that must tell the difference check `is_array()`
+/// first (the client does, and answers [`crate::api::ApiError::Decode`]).
+pub fn decode_app_list(value: Value) -> Vec<App> {
+    match value {
+        Value::Array(items) => items
+            .into_iter()
+            .filter(Value::is_object)
+            .filter_map(|item| App::deserialize(item).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The answer to `POST /app`: the app plus credentials that are shown only
+/// once. `Debug` redacts the credentials; `Serialize` keeps them (for the
+/// "download credentials" file), so never log a serialized `CreatedApp`.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CreatedApp {
+    #[serde(flatten)]
+    pub app: App,
+    #[serde(rename = "AppSecret", deserialize_with = "lenient_string")]
+    pub app_secret: String,
+    #[serde(rename = "ExotelApiKey", deserialize_with = "lenient_string")]
+    pub exotel_api_key: String,
+    #[serde(rename = "ExotelApiToken", deserialize_with = "lenient_string")]
+    pub exotel_api_token: String,
+}
+
+impl fmt::Debug for CreatedApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CreatedApp")
+            .field("app", &self.app)
+            .field("app_secret", &Redacted(&self.app_secret))
+            .field("exotel_api_key", &Redacted(&self.exotel_api_key))
+            .field("exotel_api_token", &Redacted(&self.exotel_api_token))
+            .finish()
+    }
+}
+
+/// The body of `POST /app`. Every field is required by the API.
+#[derive(Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NewApp {
+    #[serde(rename = "AppName")]
+    pub app_name: String,
+    #[serde(rename = "ExotelAccountSid")]
+    pub exotel_account_sid: String,
+    #[serde(rename = "ExotelApiKey")]
+    pub exotel_api_key: String,
+    #[serde(rename = "ExotelApiToken")]
+    pub exotel_api_token: String,
+    /// "mumbai" or "singapore": see [`Domain::as_api_str`].
+    #[serde(rename = "ExotelDomain")]
+    pub exotel_domain: String,
+    #[serde(rename = "IsActive")]
+    pub is_active: bool,
+}
+
+impl fmt::Debug for NewApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewApp")
+            .field("app_name", &self.app_name)
+            .field("exotel_account_sid", &self.exotel_account_sid)
+            .field("exotel_api_key", &Redacted(&self.exotel_api_key))
+            .field("exotel_api_token", &Redacted(&self.exotel_api_token))
+            .field("exotel_domain", &self.exotel_domain)
+            .field("is_active", &self.is_active)
+            .finish()
+    }
+}
+
+/// Which kind of token `POST /token` issues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Entity {
+    /// Create apps and list them.
+    Customer,
+    /// Read and delete that one app.
+    App,
+}
+
+impl Entity {
+    pub fn as_api_str(self) -> &'static str {
+        match self {
+            Entity::Customer => "customer",
+            Entity::App => "app",
+        }
+    }
+}
+
+/// The body of `POST /token`.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct TokenRequest {
+    /// CustomerID or AppID.
+    #[serde(rename = "Id")]
+    pub id: String,
+    /// CustomerSecret or AppSecret.
+    #[serde(rename = "Secret")]
+    pub secret: String,
+    #[serde(rename = "Entity")]
+    pub entity: Entity,
+}
+
+impl fmt::Debug for TokenRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenRequest")
+            .field("id", &self.id)
+            .field("secret", &Redacted(&self.secret))
+            .field("entity", &self.entity)
+            .finish()
+    }
+}
+
+/// Prints whether a secret is set, never the secret itself.
+struct Redacted<'a>(&'a str);
+
+impl fmt::Debug for Redacted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() {
+            "<empty>"
+        } else {
+            "<redacted>"
+        })
+    }
+}
+
+/// The Exotel cluster an account lives on (`ExotelDomain`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Domain {
+    Mumbai,
+    Singapore,
+}
+
+impl Domain {
+    pub const ALL: [Domain; 2] = [Domain::Mumbai, Domain::Singapore];
+
+    /// The value the API expects in `ExotelDomain`.
+    pub fn as_api_str(self) -> &'static str {
+        match self {
+            Domain::Mumbai => "mumbai",
+            Domain::Singapore => "singapore",
+        }
+    }
+
+    /// The name to show to an admin.
+    pub fn label(self) -> &'static str {
+        match self {
+            Domain::Mumbai => "Mumbai",
+            Domain::Singapore => "Singapore",
+        }
+    }
+
+    /// Reads a server value, ignoring case and surrounding spaces.
+    pub fn parse(raw: &str) -> Option<Domain> {
+        let raw = raw.trim();
+        Domain::ALL
+            .into_iter()
+            .find(|d| d.as_api_str().eq_ignore_ascii_case(raw))
+    }
+}
+
+impl fmt::Display for Domain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The label of a server's `ExotelDomain`: "Mumbai"/"Singapore" for known
+/// values (any case), otherwise the raw text unchanged.
+pub fn domain_label(raw: &str) -> String {
+    match Domain::parse(raw) {
+        Some(d) => d.label().to_string(),
+        None => raw.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn full_app() -> Value {
+        json!({
+            "AppID": "2e6440ed-ff62-49d7-bb00-5494b313a863",
+            "CustomerID": "99fa98a1-2ce0-457c-9371-0d3a01eb6ef0",
+            "AppName": "WebRTC",
+            "ExotelAccountSid": "abc",
+            "ExotelDomain": "mumbai",
+            "IsActive": true,
+            "CreatedAt": "2023-03-23T11:47:46+05:30",
+            "UpdatedAt": "2023-03-23T11:47:46+05:30"
+        })
+    }
+
+    fn app(value: Value) -> App {
+        serde_json::from_value(value).expect("App decoding is tolerant")
+    }
+
+    #[test]
+    fn decodes_the_seed_example() {
+        let a = app(full_app());
+        assert_eq!(a.app_id, "2e6440ed-ff62-49d7-bb00-5494b313a863");
+        assert_eq!(a.customer_id, "99fa98a1-2ce0-457c-9371-0d3a01eb6ef0");
+        assert_eq!(a.app_name, "WebRTC");
+        assert_eq!(a.exotel_account_sid, "abc");
+        assert_eq!(a.exotel_domain, "mumbai");
+        assert!(a.is_active);
+        assert_eq!(a.created_at, "2023-03-23T11:47:46+05:30");
+        assert_eq!(a.updated_at, "2023-03-23T11:47:46+05:30");
+    }
+
+    #[test]
+    fn serializes_with_api_names_and_round_trips() {
+        let a = app(full_app());
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v, full_app());
+        assert_eq!(app(v), a);
+    }
+
+    #[test]
+    fn missing_fields_default() {
+        let a = app(json!({"AppID": "x"}));
+        assert_eq!(
+            a,
+            App {
+                app_id: "x".into(),
+                ..App::default()
+            }
+        );
+        assert_eq!(app(json!({})), App::default());
+    }
+
+    #[test]
+    fn extra_fields_are_ignored() {
+        let mut v = full_app();
+        v["AppSecret"] = json!("must-not-matter");
+        v["Nested"] = json!({"a": [1, 2]});
+        assert_eq!(app(v), app(full_app()));
+    }
+
+    #[test]
+    fn null_fields_default() {
+        let a = app(json!({"AppName": null, "IsActive": null, "AppID": null}));
+        assert_eq!(a.app_name, "");
+        assert_eq!(a.app_id, "");
+        assert!(!a.is_active);
+    }
+
+    #[test]
+    fn numbers_and_bools_become_text() {
+        let a = app(json!({"AppName": 42, "ExotelAccountSid": 1.5, "CustomerID": true}));
+        assert_eq!(a.app_name, "42");
+        assert_eq!(a.exotel_account_sid, "1.5");
+        assert_eq!(a.customer_id, "true");
+        let a = app(json!({"AppName": {"x": 1}}));
+        assert_eq!(a.app_name, r#"{"x":1}"#);
+    }
+
+    #[test]
+    fn very_long_name_is_kept() {
+        let name = "n".repeat(10_000);
+        let a = app(json!({ "AppName": name }));
+        assert_eq!(a.app_name.len(), 10_000);
+    }
+
+    #[test]
+    fn is_active_variants() {
+        for (v, want) in [
+            (json!(true), true),
+            (json!(false), false),
+            (json!("true"), true),
+            (json!("TRUE"), true),
+            (json!(" True "), true),
+            (json!("false"), false),
+            (json!("yes"), true),
+            (json!("no"), false),
+            (json!("1"), true),
+            (json!("0"), false),
+            (json!(1), true),
+            (json!(0), false),
+            (json!(2.5), true),
+            (json!(""), false),
+            (json!("maybe"), false),
+            (json!([true]), false),
+            (json!(null), false),
+        ] {
+            assert_eq!(app(json!({ "IsActive": v.clone() })).is_active, want, "{v}");
+        }
+    }
+
+    #[test]
+    fn unknown_domain_is_kept_as_text() {
+        let a = app(json!({"ExotelDomain": "Frankfurt"}));
+        assert_eq!(a.exotel_domain, "Frankfurt");
+        assert_eq!(domain_label(&a.exotel_domain), "Frankfurt");
+    }
+
+    #[test]
+    fn domain_labels() {
+        assert_eq!(domain_label("mumbai"), "Mumbai");
+        assert_eq!(domain_label("Singapore"), "Singapore");
+        assert_eq!(domain_label(" SINGAPORE "), "Singapore");
+        assert_eq!(domain_label(""), "");
+        assert_eq!(Domain::Mumbai.as_api_str(), "mumbai");
+        assert_eq!(Domain::Singapore.as_api_str(), "singapore");
+        assert_eq!(Domain::Mumbai.label(), "Mumbai");
+        assert_eq!(Domain::Singapore.to_string(), "Singapore");
+        assert_eq!(Domain::parse("Mumbai"), Some(Domain::Mumbai));
+        assert_eq!(Domain::parse("Singapore/Mumbai"), None);
+    }
+
+    #[test]
+    fn app_list_skips_non_objects() {
+        let list = json!([full_app(), 3, "x", null, [1], {"AppName": "second"}, true]);
+        let apps = decode_app_list(list);
+        assert_eq!(apps.len(), 2);
+        assert_eq!(apps[0].app_name, "WebRTC");
+        assert_eq!(apps[1].app_name, "second");
+        assert!(decode_app_list(json!([])).is_empty());
+        assert!(decode_app_list(json!({"AppName": "x"})).is_empty());
+    }
+
+    #[test]
+    fn created_app_decodes_flattened_with_secrets() {
+        let mut v = full_app();
+        v["AppSecret"] = json!("61b1f4c2-30d5-4819-9a5c-006ed9784313");
+        v["ExotelApiKey"] = json!("key-123");
+        v["ExotelApiToken"] = json!("tok-456");
+        v["IsActive"] = json!("true");
+        let c: CreatedApp = serde_json::from_value(v).unwrap();
+        assert_eq!(c.app, app(full_app()));
+        assert_eq!(c.app_secret, "61b1f4c2-30d5-4819-9a5c-006ed9784313");
+        assert_eq!(c.exotel_api_key, "key-123");
+        assert_eq!(c.exotel_api_token, "tok-456");
+
+        let partial: CreatedApp = serde_json::from_value(json!({"AppID": "a"})).unwrap();
+        assert_eq!(partial.app.app_id, "a");
+        assert_eq!(partial.app_secret, "");
+    }
+
+    #[test]
+    fn created_app_debug_redacts() {
+        let c = CreatedApp {
+            app: app(full_app()),
+            app_secret: "SECRET-1".into(),
+            exotel_api_key: "KEY-2".into(),
+            exotel_api_token: "TOKEN-3".into(),
+        };
+        let d = format!("{c:?} {c:#?}");
+        assert!(d.contains("WebRTC"));
+        assert!(d.contains("<redacted>"));
+        for s in ["SECRET-1", "KEY-2", "TOKEN-3"] {
+            assert!(!d.contains(s), "{d}");
+        }
+    }
+
+    #[test]
+    fn new_app_serializes_with_api_names_and_debug_redacts() {
+        let n = NewApp {
+            app_name: "WebRTC".into(),
+            exotel_account_sid: "abc".into(),
+            exotel_api_key: "KEY-SECRET".into(),
+            exotel_api_token: "TOKEN-SECRET".into(),
+            exotel_domain: Domain::Mumbai.as_api_str().into(),
+            is_active: true,
+        };
+        assert_eq!(
+            serde_json::to_value(&n).unwrap(),
+            json!({
+                "AppName": "WebRTC",
+                "ExotelAccountSid": "abc",
+                "ExotelApiKey": "KEY-SECRET",
+                "ExotelApiToken": "TOKEN-SECRET",
+                "ExotelDomain": "mumbai",
+                "IsActive": true
+            })
+        );
+        let d = format!("{n:?}");
+        assert!(d.contains("WebRTC") && d.contains("mumbai"));
+        assert!(
+            !d.contains("KEY-SECRET") && !d.contains("TOKEN-SECRET"),
+            "{d}"
+        );
+        let empty = format!("{:?}", NewApp::default());
+        assert!(empty.contains("<empty>"));
+    }
+
+    #[test]
+    fn token_request_serializes_and_debug_redacts() {
+        let t = TokenRequest {
+            id: "cust-1".into(),
+            secret: "S3CR3T".into(),
+            entity: Entity::Customer,
+        };
+        assert_eq!(
+            serde_json::to_value(&t).unwrap(),
+            json!({"Id": "cust-1", "Secret": "S3CR3T", "Entity": "customer"})
+        );
+        let t = TokenRequest {
+            entity: Entity::App,
+            ..t
+        };
+        assert_eq!(serde_json::to_value(&t).unwrap()["Entity"], "app");
+        assert_eq!(Entity::App.as_api_str(), "app");
+        let d = format!("{t:?}");
+        assert!(d.contains("cust-1") && d.contains("App"));
+        assert!(!d.contains("S3CR3T"), "{d}");
+    }
+}

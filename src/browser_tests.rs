@@ -1,0 +1,158 @@
+//! Component and storage tests that run in real headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown`, see .cargo/config.toml).
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
+
+use crate::components::confirm_delete::ConfirmDelete;
+use crate::pages::app_create::CreatePage;
+use crate::session::{keys, Session};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn session_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().session_storage().unwrap().unwrap()
+}
+
+/// A fresh element to mount into, so tests do not see each other's DOM.
+fn container() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+/// Lets the event loop turn once so effects and re-renders run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    input.set_value(value);
+    let event = web_sys::Event::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn session_tokens_live_in_session_storage_only() {
+    session_storage().clear().unwrap();
+    session_storage().set_item("someone.else", "keep").unwrap();
+    let owner = Owner::new();
+    owner.with(|| {
+        let session = Session::load("/v2/integrations".into());
+        assert!(!session.is_signed_in());
+        session.sign_in("/v2/integrations".into(), Some("cust-1".into()), "tok-1".into());
+        session.set_app_token("app-1", "app-tok".into());
+        assert_eq!(
+            session_storage().get_item(keys::CUSTOMER_TOKEN).unwrap().as_deref(),
+            Some("tok-1")
+        );
+        // A reload restores the same session from storage.
+        let reloaded = Session::load("/other".into());
+        assert!(reloaded.is_signed_in());
+        assert_eq!(reloaded.app_token("app-1").as_deref(), Some("app-tok"));
+        assert_eq!(reloaded.api_base.get_untracked(), "/v2/integrations");
+
+        session.sign_out(None);
+        assert!(!session.is_signed_in());
+        assert_eq!(session_storage().get_item(keys::CUSTOMER_TOKEN).unwrap(), None);
+        assert_eq!(session_storage().get_item(keys::APP_TOKENS).unwrap(), None);
+        assert_eq!(session_storage().get_item("someone.else").unwrap().as_deref(), Some("keep"));
+        let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        assert_eq!(local.length().unwrap(), 0, "nothing may be written to localStorage");
+    });
+    session_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn create_form_names_missing_fields_and_keeps_input() {
+    session_storage().clear().unwrap();
+    let root = container();
+    let _mounted = leptos::mount::mount_to(root.clone(), || {
+        provide_context(Session::load("/v2/integrations".into()));
+        view! { <CreatePage/> }
+    });
+    tick().await;
+    type_into(&root, "#app-name", "Half done");
+    tick().await;
+    let submit: HtmlButtonElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    submit.click();
+    tick().await;
+
+    let errors = texts(&root, ".field-error");
+    assert_eq!(
+        errors,
+        [
+            "Exotel Account SID is required.",
+            "Exotel API key is required.",
+            "Exotel API token is required.",
+            "Exotel domain is required: choose Mumbai or Singapore.",
+        ]
+    );
+    let name: HtmlInputElement = root.query_selector("#app-name").unwrap().unwrap().unchecked_into();
+    assert_eq!(name.value(), "Half done", "typed input is kept");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
+    let sid = root.query_selector("#account-sid").unwrap().unwrap();
+    assert_eq!(sid.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(!submit.disabled(), "no request was started");
+
+    type_into(&root, "#account-sid", "acme");
+    submit.click();
+    tick().await;
+    assert_eq!(texts(&root, ".field-error").len(), 3);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn delete_dialog_needs_the_exact_name() {
+    let root = container();
+    let confirmed = RwSignal::new(0);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ConfirmDelete app_name="Billing bot" app_id="id-1" pending=Signal::stored(false)
+                on_confirm=Callback::new(move |_| confirmed.update(|n| *n += 1))
+                on_cancel=Callback::new(|_| ())/>
+        }
+    });
+    tick().await;
+    let delete: HtmlButtonElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert!(delete.disabled());
+    type_into(&root, "#confirm-name", "billing bot");
+    tick().await;
+    assert!(delete.disabled(), "case matters");
+    type_into(&root, "#confirm-name", "Billing bot");
+    tick().await;
+    assert!(!delete.disabled());
+    delete.click();
+    tick().await;
+    assert_eq!(confirmed.get_untracked(), 1);
+    root.remove();
+}

@@ -1,0 +1,54 @@
+//! The top bar: product name, which API the console talks to, who is signed
+//! in and until when, and sign-out.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_navigate};
+
+use crate::config::describe_base;
+use crate::session::use_session;
+
+/// "expires 12 Mar 2027, 10:00" for a unix time, in local time.
+fn expiry_text(exp: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(exp as f64 * 1000.0));
+    let when: String = date
+        .to_locale_string("default", &js_sys::Object::new())
+        .into();
+    if (exp as f64) * 1000.0 < js_sys::Date::now() {
+        format!("Token expired {when}")
+    } else {
+        format!("Token expires {when}")
+    }
+}
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        session.sign_out(Some("You signed out. Every token was cleared from this tab.".into()));
+        navigate("/connect", Default::default());
+    };
+    view! {
+        <header class="topbar">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                "Exotel Integrations Console"
+            </A>
+            <div class="endpoint" title="API base URL">
+                <span class="muted">"API: "</span>
+                <code data-testid="api-endpoint">{move || describe_base(&session.api_base.get())}</code>
+            </div>
+            <Show when=move || session.is_signed_in()>
+                <div class="who">
+                    {move || session.customer_id.get().map(|id| view! {
+                        <span class="muted">"Customer "</span><code data-testid="customer-id">{id}</code>
+                    })}
+                    {move || session.customer_token_expiry().map(|exp| view! {
+                        <span class="expiry" data-testid="token-expiry">{expiry_text(exp)}</span>
+                    })}
+                </div>
+                <button type="button" class="btn btn-ghost" on:click=sign_out.clone()>"Sign out"</button>
+            </Show>
+        </header>
+    }
+}

@@ -1,0 +1,77 @@
+//! Timestamps in the admin's local time: relative ("3 hours ago") with the
+//! absolute date on hover. Unparseable values are shown as sent, never hidden.
+
+use leptos::prelude::*;
+
+/// "just now", "5 minutes ago", "in 2 days"… for a difference in seconds
+/// (positive = in the past).
+pub fn relative_phrase(seconds_ago: f64) -> String {
+    let future = seconds_ago < 0.0;
+    let s = seconds_ago.abs();
+    if s < 45.0 {
+        return "just now".into();
+    }
+    let (n, unit) = if s < 3_600.0 {
+        ((s / 60.0).round(), "minute")
+    } else if s < 86_400.0 {
+        ((s / 3_600.0).round(), "hour")
+    } else if s < 30.0 * 86_400.0 {
+        ((s / 86_400.0).round(), "day")
+    } else if s < 365.0 * 86_400.0 {
+        ((s / (30.0 * 86_400.0)).round(), "month")
+    } else {
+        ((s / (365.0 * 86_400.0)).round(), "year")
+    };
+    let plural = if n == 1.0 { "" } else { "s" };
+    if future {
+        format!("in {n} {unit}{plural}")
+    } else {
+        format!("{n} {unit}{plural} ago")
+    }
+}
+
+/// (relative, absolute local) for an RFC 3339 string, or None when the
+/// browser cannot parse it.
+pub fn describe(raw: &str) -> Option<(String, String)> {
+    if raw.trim().is_empty() {
+        return None;
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(raw));
+    let ms = date.get_time();
+    if ms.is_nan() {
+        return None;
+    }
+    let ago = (js_sys::Date::now() - ms) / 1000.0;
+    let absolute: String = date.to_locale_string("default", &js_sys::Object::new()).into();
+    Some((relative_phrase(ago), absolute))
+}
+
+/// Renders a timestamp cell. Bad or missing values are shown as they came.
+#[component]
+pub fn Timestamp(#[prop(into)] value: String) -> impl IntoView {
+    match describe(&value) {
+        Some((relative, absolute)) => view! {
+            <time datetime=value.clone() title=absolute.clone()>
+                {relative}
+                <span class="abs">{absolute.clone()}</span>
+            </time>
+        }
+        .into_any(),
+        None if value.trim().is_empty() => view! { <span class="muted">"—"</span> }.into_any(),
+        None => view! { <span class="muted" title="Not a valid date">{value}</span> }.into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_phrase;
+
+    #[test]
+    fn phrases() {
+        assert_eq!(relative_phrase(10.0), "just now");
+        assert_eq!(relative_phrase(60.0), "1 minute ago");
+        assert_eq!(relative_phrase(7_200.0), "2 hours ago");
+        assert_eq!(relative_phrase(-3.0 * 86_400.0), "in 3 days");
+        assert_eq!(relative_phrase(400.0 * 86_400.0), "1 year ago");
+    }
+}

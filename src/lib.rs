@@ -1,0 +1,21 @@
+//! Exotel integrations admin console: a Leptos client-side app.
+//!
+//! `api` is the typed HTTP layer (no UI); `session` keeps tokens in the
+//! browser's session storage; `pages` are routed screens; `components` are the
+//! reusable pieces they share; `app` wires router, layout and context.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod pages;
+pub mod session;
+pub mod validation;
+
+/// Mounts the console on `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(app::App);
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;
