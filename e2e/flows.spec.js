@@ -204,6 +204,7 @@ test.describe('detail and delete', () => {
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
     await expect(page.getByTestId('app-title')).toHaveText('Doomed app');
+    await page.screenshot({ path: 'docs/screenshots/app-detail.png' });
   });
 
   test('a token of another app is refused', async ({ page, request }) => {
@@ -229,6 +230,7 @@ test.describe('detail and delete', () => {
     const confirm = dialog.getByRole('button', { name: 'Delete app' });
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel(/Type/).fill('Doomed app');
+    await page.screenshot({ path: 'docs/screenshots/delete-dialog.png' });
     await confirm.click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('status').filter({ hasText: 'Deleted “Doomed app”' })).toBeVisible();

@@ -57,11 +57,12 @@ fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         if !session.is_signed_in() {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            let search = location.search.get_untracked();
+            // The router's `search` has no leading '?'.
+            let here = match search.trim_start_matches('?') {
+                "" => location.pathname.get_untracked(),
+                query => format!("{}?{query}", location.pathname.get_untracked()),
+            };
             navigate(
                 &connect_href(&here),
                 NavigateOptions {

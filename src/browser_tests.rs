@@ -17,7 +17,11 @@ fn document() -> web_sys::Document {
 }
 
 fn session_storage() -> web_sys::Storage {
-    web_sys::window().unwrap().session_storage().unwrap().unwrap()
+    web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap()
 }
 
 /// A fresh element to mount into, so tests do not see each other's DOM.
@@ -39,7 +43,11 @@ async fn tick() {
 }
 
 fn type_into(root: &HtmlElement, selector: &str, value: &str) {
-    let input: HtmlInputElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    let input: HtmlInputElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     input.set_value(value);
     let event = web_sys::Event::new("input").unwrap();
     input.dispatch_event(&event).unwrap();
@@ -61,10 +69,17 @@ fn session_tokens_live_in_session_storage_only() {
     owner.with(|| {
         let session = Session::load("/v2/integrations".into());
         assert!(!session.is_signed_in());
-        session.sign_in("/v2/integrations".into(), Some("cust-1".into()), "tok-1".into());
+        session.sign_in(
+            "/v2/integrations".into(),
+            Some("cust-1".into()),
+            "tok-1".into(),
+        );
         session.set_app_token("app-1", "app-tok".into());
         assert_eq!(
-            session_storage().get_item(keys::CUSTOMER_TOKEN).unwrap().as_deref(),
+            session_storage()
+                .get_item(keys::CUSTOMER_TOKEN)
+                .unwrap()
+                .as_deref(),
             Some("tok-1")
         );
         // A reload restores the same session from storage.
@@ -75,11 +90,24 @@ fn session_tokens_live_in_session_storage_only() {
 
         session.sign_out(None);
         assert!(!session.is_signed_in());
-        assert_eq!(session_storage().get_item(keys::CUSTOMER_TOKEN).unwrap(), None);
+        assert_eq!(
+            session_storage().get_item(keys::CUSTOMER_TOKEN).unwrap(),
+            None
+        );
         assert_eq!(session_storage().get_item(keys::APP_TOKENS).unwrap(), None);
-        assert_eq!(session_storage().get_item("someone.else").unwrap().as_deref(), Some("keep"));
+        assert_eq!(
+            session_storage()
+                .get_item("someone.else")
+                .unwrap()
+                .as_deref(),
+            Some("keep")
+        );
         let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
-        assert_eq!(local.length().unwrap(), 0, "nothing may be written to localStorage");
+        assert_eq!(
+            local.length().unwrap(),
+            0,
+            "nothing may be written to localStorage"
+        );
     });
     session_storage().clear().unwrap();
 }
@@ -113,7 +141,11 @@ async fn create_form_names_missing_fields_and_keeps_input() {
             "Exotel domain is required: choose Mumbai or Singapore.",
         ]
     );
-    let name: HtmlInputElement = root.query_selector("#app-name").unwrap().unwrap().unchecked_into();
+    let name: HtmlInputElement = root
+        .query_selector("#app-name")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert_eq!(name.value(), "Half done", "typed input is kept");
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
     let sid = root.query_selector("#account-sid").unwrap().unwrap();

@@ -9,11 +9,13 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod pages;
+mod panic_view;
 pub mod session;
 pub mod validation;
 
 /// Mounts the console on `<body>`.
 pub fn start() {
+    panic_view::install();
     leptos::mount::mount_to_body(app::App);
 }
 

@@ -172,11 +172,8 @@ impl Session {
     }
 
     pub fn remember_apps(&self, apps: &[App]) {
-        self.known_apps.set(
-            apps.iter()
-                .map(|a| (a.app_id.clone(), a.clone()))
-                .collect(),
-        );
+        self.known_apps
+            .set(apps.iter().map(|a| (a.app_id.clone(), a.clone())).collect());
     }
 
     pub fn known_app(&self, app_id: &str) -> Option<App> {

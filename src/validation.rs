@@ -7,6 +7,8 @@ use crate::api::{Domain, NewApp};
 /// Longest value accepted in any text field (the API publishes no limit;
 /// this keeps pasted garbage from reaching it).
 pub const MAX_FIELD_LEN: usize = 256;
+/// Tokens (JWTs especially) are longer than any form field.
+pub const MAX_TOKEN_LEN: usize = 8192;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
@@ -36,12 +38,32 @@ pub fn check_text(
     raw: &str,
     errors: &mut Vec<FieldError>,
 ) -> String {
+    check_text_up_to(MAX_FIELD_LEN, field, label, raw, errors)
+}
+
+/// [`check_text`] for a pasted token, which may be long.
+pub fn check_token(
+    field: &'static str,
+    label: &str,
+    raw: &str,
+    errors: &mut Vec<FieldError>,
+) -> String {
+    check_text_up_to(MAX_TOKEN_LEN, field, label, raw, errors)
+}
+
+fn check_text_up_to(
+    max: usize,
+    field: &'static str,
+    label: &str,
+    raw: &str,
+    errors: &mut Vec<FieldError>,
+) -> String {
     let value = raw.trim();
     let problem = if value.is_empty() {
         Some(format!("{label} is required."))
-    } else if value.chars().count() > MAX_FIELD_LEN {
+    } else if value.chars().count() > max {
         Some(format!(
-            "{label} is too long ({} characters; at most {MAX_FIELD_LEN}).",
+            "{label} is too long ({} characters; at most {max}).",
             value.chars().count()
         ))
     } else if value.chars().any(char::is_control) {
@@ -143,6 +165,15 @@ mod tests {
         let errors = form.validate().unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].field, "account-sid");
+    }
+
+    #[test]
+    fn tokens_may_be_long() {
+        let mut errors = Vec::new();
+        check_token("t", "Token", &"x".repeat(2000), &mut errors);
+        assert!(errors.is_empty());
+        check_text("t", "Name", &"x".repeat(2000), &mut errors);
+        assert_eq!(errors.len(), 1);
     }
 
     #[test]

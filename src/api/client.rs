@@ -83,6 +83,7 @@ impl Client {
         let body = to_json(req)?;
         let answer = self.send(Method::Post, "/token", None, Some(body)).await?;
         token_from_answer(answer.status, answer.content_type.as_deref(), &answer.body)
+            .map_err(ApiError::for_token_request)
     }
 
     /// `GET /app?entity=customer`: the customer's apps (customer token).

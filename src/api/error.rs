@@ -56,6 +56,12 @@ pub enum ApiError {
     /// The request was aborted because it was superseded or its component
     /// went away. The UI ignores it.
     Cancelled,
+    /// POST /token answered 401: the ID or secret was not accepted. Not a
+    /// session expiry, so the UI keeps the admin where they are.
+    Credentials {
+        request_id: Option<String>,
+        message: String,
+    },
 }
 
 /// Longest server text quoted in a message.
@@ -64,11 +70,34 @@ const MAX_MESSAGE_CHARS: usize = 300;
 pub const MAX_SNIPPET_CHARS: usize = 120;
 
 impl ApiError {
+    /// Turns a 401 from POST /token into [`ApiError::Credentials`]; other
+    /// errors pass through.
+    pub fn for_token_request(self) -> Self {
+        match self {
+            ApiError::Http {
+                status: 401,
+                request_id,
+                message,
+            }
+            | ApiError::Failure {
+                status: 401,
+                request_id,
+                message,
+                ..
+            } => ApiError::Credentials {
+                request_id,
+                message,
+            },
+            other => other,
+        }
+    }
+
     pub fn request_id(&self) -> Option<&str> {
         match self {
             ApiError::Http { request_id, .. }
             | ApiError::Failure { request_id, .. }
-            | ApiError::Decode { request_id, .. } => request_id.as_deref(),
+            | ApiError::Decode { request_id, .. }
+            | ApiError::Credentials { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
@@ -80,6 +109,7 @@ impl ApiError {
             | ApiError::Failure { status, .. }
             | ApiError::NotEnvelope { status, .. }
             | ApiError::Decode { status, .. } => Some(*status),
+            ApiError::Credentials { .. } => Some(401),
             ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Cancelled => None,
         }
     }
@@ -126,7 +156,7 @@ impl ApiError {
             ApiError::Http { status, .. }
             | ApiError::Failure { status, .. }
             | ApiError::NotEnvelope { status, .. } => retryable_status(*status),
-            ApiError::Decode { .. } | ApiError::Cancelled => false,
+            ApiError::Decode { .. } | ApiError::Cancelled | ApiError::Credentials { .. } => false,
         }
     }
 
@@ -162,6 +192,7 @@ impl ApiError {
             }
             ApiError::Decode { .. } => "The API's answer could not be read".into(),
             ApiError::Cancelled => "Request cancelled".into(),
+            ApiError::Credentials { .. } => "The ID or secret was not accepted (HTTP 401)".into(),
         }
     }
 
@@ -278,6 +309,17 @@ impl ApiError {
                 one_line(detail, MAX_MESSAGE_CHARS)
             ),
             ApiError::Cancelled => "The request was cancelled.".into(),
+            ApiError::Credentials { message, .. } => {
+                let said = one_line(message, MAX_MESSAGE_CHARS);
+                let said = if said.is_empty() {
+                    String::new()
+                } else {
+                    format!("The API said: \"{said}\". ")
+                };
+                format!(
+                    "{said}Check the ID and the secret (they are case-sensitive) and try again."
+                )
+            }
         }
     }
 }
@@ -668,6 +710,28 @@ mod tests {
         .is_retryable());
         assert!(!ApiError::Cancelled.is_retryable());
         assert!(!ApiError::Cancelled.is_unauthorized());
+    }
+
+    #[test]
+    fn refused_credentials_are_not_a_session_expiry() {
+        let e = ApiError::Http {
+            status: 401,
+            request_id: Some("r-1".into()),
+            message: "invalid credentials".into(),
+        }
+        .for_token_request();
+        assert!(matches!(e, ApiError::Credentials { .. }));
+        assert!(!e.is_unauthorized());
+        assert!(!e.is_retryable());
+        assert_eq!(e.request_id(), Some("r-1"));
+        assert!(e.title().contains("ID or secret"));
+        assert!(e.message().contains("invalid credentials"));
+        let other = ApiError::Http {
+            status: 400,
+            request_id: None,
+            message: "Id is required".into(),
+        };
+        assert_eq!(other.clone().for_token_request(), other);
         assert!(!ApiError::Decode {
             status: 200,
             request_id: None,

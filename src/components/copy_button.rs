@@ -15,8 +15,13 @@ pub fn CopyButton(
     let copied = RwSignal::new(false);
     let label = format!("Copy {what}");
     let on_click = move |_| {
-        let Some(window) = web_sys::window() else { return };
-        let promise = window.navigator().clipboard().write_text(&value.get_untracked());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let promise = window
+            .navigator()
+            .clipboard()
+            .write_text(&value.get_untracked());
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             copied.set(ok);

@@ -25,7 +25,9 @@ pub fn Header() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let sign_out = move |_| {
-        session.sign_out(Some("You signed out. Every token was cleared from this tab.".into()));
+        session.sign_out(Some(
+            "You signed out. Every token was cleared from this tab.".into(),
+        ));
         navigate("/connect", Default::default());
     };
     view! {
@@ -39,6 +41,7 @@ pub fn Header() -> impl IntoView {
                 <code data-testid="api-endpoint">{move || describe_base(&session.api_base.get())}</code>
             </div>
             <Show when=move || session.is_signed_in()>
+                <div class="session">
                 <div class="who">
                     {move || session.customer_id.get().map(|id| view! {
                         <span class="muted">"Customer "</span><code data-testid="customer-id">{id}</code>
@@ -47,7 +50,8 @@ pub fn Header() -> impl IntoView {
                         <span class="expiry" data-testid="token-expiry">{expiry_text(exp)}</span>
                     })}
                 </div>
-                <button type="button" class="btn btn-ghost" on:click=sign_out.clone()>"Sign out"</button>
+                <button type="button" class="btn" on:click=sign_out.clone()>"Sign out"</button>
+                </div>
             </Show>
         </header>
     }

@@ -14,14 +14,18 @@ pub fn env_file(app_id: &str, app_secret: &str) -> String {
 /// Saves `text` as a file through a blob: URL (never a data: URL carrying the
 /// secret in a visible address), then releases the URL.
 fn download(filename: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/plain");
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Some(a) = document
         .create_element("a")
         .ok()
@@ -45,7 +49,10 @@ pub fn SecretPanel(
 ) -> impl IntoView {
     let id_signal = Signal::stored(app_id.clone());
     let secret_signal = Signal::stored(app_secret.clone());
-    let filename = format!("exotel-app-{}.env", app_id.chars().take(8).collect::<String>());
+    let filename = format!(
+        "exotel-app-{}.env",
+        app_id.chars().take(8).collect::<String>()
+    );
     let on_download = move |_| download(&filename, &env_file(&app_id, &app_secret));
     view! {
         <section class="card secret-panel" aria-labelledby="secret-title" data-testid="secret-panel">

@@ -35,7 +35,13 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let input_type = move || if secret && !revealed.get() { "password" } else { "text" };
+    let input_type = move || {
+        if secret && !revealed.get() {
+            "password"
+        } else {
+            "text"
+        }
+    };
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{label.clone()}</label>

@@ -42,7 +42,9 @@ pub fn describe(raw: &str) -> Option<(String, String)> {
         return None;
     }
     let ago = (js_sys::Date::now() - ms) / 1000.0;
-    let absolute: String = date.to_locale_string("default", &js_sys::Object::new()).into();
+    let absolute: String = date
+        .to_locale_string("default", &js_sys::Object::new())
+        .into();
     Some((relative_phrase(ago), absolute))
 }
 

@@ -8,7 +8,7 @@ use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::text_field::TextField;
 use crate::session::use_session;
-use crate::validation::{check_text, FieldError};
+use crate::validation::{check_text, check_token, FieldError};
 
 #[derive(Clone, Debug, PartialEq)]
 enum UnlockError {
@@ -40,11 +40,17 @@ pub fn UnlockApp(
                     let token = normalize_token(&credential);
                     let app = client.get_app(&token).await.map_err(UnlockError::Api)?;
                     if app.app_id != app_id {
-                        return Err(UnlockError::OtherApp { token_app: app.app_id });
+                        return Err(UnlockError::OtherApp {
+                            token_app: app.app_id,
+                        });
                     }
                     token
                 } else {
-                    let req = TokenRequest { id: app_id.clone(), secret: credential, entity: Entity::App };
+                    let req = TokenRequest {
+                        id: app_id.clone(),
+                        secret: credential,
+                        entity: Entity::App,
+                    };
                     client.issue_token(&req).await.map_err(UnlockError::Api)?
                 };
                 Ok((app_id, token))
@@ -66,14 +72,21 @@ pub fn UnlockApp(
         let pasted = use_token.get_untracked();
         let label = if pasted { "App token" } else { "AppSecret" };
         let mut errs = Vec::new();
-        let value = check_text("app-credential", label, &credential.get_untracked(), &mut errs);
+        let check = if pasted { check_token } else { check_text };
+        let value = check(
+            "app-credential",
+            label,
+            &credential.get_untracked(),
+            &mut errs,
+        );
         errors.set(errs.clone());
         if errs.is_empty() {
             unlock.dispatch((pasted, value));
         }
     };
 
-    let failure = move || match unlock.value().get() {
+    let failure = move || {
+        match unlock.value().get() {
         Some(Err(UnlockError::Api(e))) if e != ApiError::Cancelled => Some(view! {
             <ErrorPanel action="Getting an app token" error=e/>
         }.into_any()),
@@ -84,6 +97,7 @@ pub fn UnlockApp(
             </div>
         }.into_any()),
         _ => None,
+    }
     };
 
     view! {

@@ -29,7 +29,11 @@ pub fn CreatePage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
-            errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
         })
     };
 

@@ -73,7 +73,10 @@ pub fn DetailPage() -> impl IntoView {
     };
 
     let dialog_open = RwSignal::new(query.get_untracked().get("delete").is_some());
-    let delete = Action::new_local(move |_: &()| {
+    // The input is the app's name, captured when the admin confirms, for the
+    // success message.
+    let delete = Action::new_local(move |name: &String| {
+        let name = name.clone();
         let id = app_id.get_untracked();
         let app_token = session.app_token_untracked(&id);
         let customer_token = session.customer_token.get_untracked();
@@ -90,7 +93,7 @@ pub fn DetailPage() -> impl IntoView {
             if listed.iter().any(|a| a.app_id == id) {
                 return Err(DeleteError::StillListed);
             }
-            Ok(listed)
+            Ok((name, listed))
         }
     });
     let display_name = move || {
@@ -100,9 +103,8 @@ pub fn DetailPage() -> impl IntoView {
             .unwrap_or_else(|| app_id.get())
     };
     Effect::new(move |_| {
-        if let Some(Ok(listed)) = delete.value().get() {
+        if let Some(Ok((name, listed))) = delete.value().get() {
             let id = app_id.get_untracked();
-            let name = display_name();
             session.forget_app_token(&id);
             session.remember_apps(&listed);
             dialog_open.set(false);
@@ -112,12 +114,13 @@ pub fn DetailPage() -> impl IntoView {
             navigate("/", Default::default());
         }
     });
-    let delete_failure = move || match delete.value().get() {
+    let delete_failure = move || {
+        match delete.value().get() {
         Some(Err(DeleteError::Api(e))) if e.is_unauthorized() => Some(view! {
             <ErrorPanel action="Deleting the app" error=e/>
         }.into_any()),
         Some(Err(DeleteError::Api(e))) => Some(view! {
-            <ErrorPanel action="Deleting the app" error=e on_retry=Callback::new(move |_| { delete.dispatch(()); })/>
+            <ErrorPanel action="Deleting the app" error=e on_retry=Callback::new(move |_| { delete.dispatch(display_name()); })/>
         }.into_any()),
         Some(Err(DeleteError::Unconfirmed(e))) => {
             if e.is_unauthorized() {
@@ -137,6 +140,7 @@ pub fn DetailPage() -> impl IntoView {
             <div class="alert alert-error" role="alert">"This app's token is no longer in this tab. Unlock the app again, then delete."</div>
         }.into_any()),
         _ => None,
+    }
     };
 
     view! {
@@ -170,7 +174,7 @@ pub fn DetailPage() -> impl IntoView {
                     app_name=shown().map(|a| a.app_name).unwrap_or_default()
                     app_id=app_id.get_untracked()
                     pending=delete.pending()
-                    on_confirm=Callback::new(move |_| { delete.dispatch(()); })
+                    on_confirm=Callback::new(move |_| { delete.dispatch(display_name()); })
                     on_cancel=Callback::new(move |_| dialog_open.set(false))/>
             </Show>
         </section>

@@ -11,7 +11,7 @@ use crate::components::error_panel::{ErrorPanel, Notice};
 use crate::components::text_field::TextField;
 use crate::config::PRESETS;
 use crate::session::use_session;
-use crate::validation::{check_text, FieldError};
+use crate::validation::{check_text, check_token, FieldError};
 
 const CUSTOM: &str = "custom";
 
@@ -45,7 +45,11 @@ pub fn ConnectPage() -> impl IntoView {
 
     let current = session.api_base.get_untracked();
     let is_preset = PRESETS.iter().any(|(_, url)| *url == current);
-    let preset = RwSignal::new(if is_preset { current.clone() } else { CUSTOM.to_string() });
+    let preset = RwSignal::new(if is_preset {
+        current.clone()
+    } else {
+        CUSTOM.to_string()
+    });
     let custom = RwSignal::new(if is_preset { String::new() } else { current });
     let method = RwSignal::new(Method::Secret);
     let customer_id = RwSignal::new(session.customer_id.get_untracked().unwrap_or_default());
@@ -54,7 +58,11 @@ pub fn ConnectPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
-            errors.with(|es| es.iter().find(|e| e.field == field).map(|e| e.message.clone()))
+            errors.with(|es| {
+                es.iter()
+                    .find(|e| e.field == field)
+                    .map(|e| e.message.clone())
+            })
         })
     };
 
@@ -107,12 +115,27 @@ pub fn ConnectPage() -> impl IntoView {
         let m = method.get_untracked();
         let (id, credential) = match m {
             Method::Secret => {
-                let id = check_text("customer-id", "Customer ID", &customer_id.get_untracked(), &mut errs);
-                let s = check_text("customer-secret", "Customer secret", &secret.get_untracked(), &mut errs);
+                let id = check_text(
+                    "customer-id",
+                    "Customer ID",
+                    &customer_id.get_untracked(),
+                    &mut errs,
+                );
+                let s = check_text(
+                    "customer-secret",
+                    "Customer secret",
+                    &secret.get_untracked(),
+                    &mut errs,
+                );
                 (Some(id), s)
             }
             Method::Token => {
-                let t = check_text("customer-token", "Customer token", &pasted.get_untracked(), &mut errs);
+                let t = check_token(
+                    "customer-token",
+                    "Customer token",
+                    &pasted.get_untracked(),
+                    &mut errs,
+                );
                 (None, normalize_token(&t))
             }
         };
