@@ -11,6 +11,7 @@ pub mod config;
 pub mod pages;
 mod panic_view;
 pub mod session;
+pub mod text;
 pub mod validation;
 
 /// Mounts the console on `<body>`.

@@ -6,18 +6,23 @@ use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::config::describe_base;
 use crate::session::use_session;
+use crate::text::short_id;
 
-/// "expires 12 Mar 2027, 10:00" for a unix time, in local time.
-fn expiry_text(exp: u64) -> String {
+/// ("Token expires 2/24/2027", the full local date and time) for a unix time.
+fn expiry_text(exp: u64) -> (String, String) {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(exp as f64 * 1000.0));
-    let when: String = date
+    let day: String = date
+        .to_locale_date_string("default", &js_sys::Object::new())
+        .into();
+    let full: String = date
         .to_locale_string("default", &js_sys::Object::new())
         .into();
-    if (exp as f64) * 1000.0 < js_sys::Date::now() {
-        format!("Token expired {when}")
+    let verb = if (exp as f64) * 1000.0 < js_sys::Date::now() {
+        "expired"
     } else {
-        format!("Token expires {when}")
-    }
+        "expires"
+    };
+    (format!("Token {verb} {day}"), full)
 }
 
 #[component]
@@ -44,10 +49,11 @@ pub fn Header() -> impl IntoView {
                 <div class="session">
                 <div class="who">
                     {move || session.customer_id.get().map(|id| view! {
-                        <span class="muted">"Customer "</span><code data-testid="customer-id">{id}</code>
+                        <span class="muted">"Customer "</span><code data-testid="customer-id" title=id.clone()>{short_id(&id)}</code>
                     })}
-                    {move || session.customer_token_expiry().map(|exp| view! {
-                        <span class="expiry" data-testid="token-expiry">{expiry_text(exp)}</span>
+                    {move || session.customer_token_expiry().map(|exp| {
+                        let (text, full) = expiry_text(exp);
+                        view! { <span class="expiry" data-testid="token-expiry" title=full>{text}</span> }
                     })}
                 </div>
                 <button type="button" class="btn" on:click=sign_out.clone()>"Sign out"</button>
