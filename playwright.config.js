@@ -2,7 +2,12 @@
 // itself (same origin, like a CDN with a proxy rule), driven in Debian's
 // headless Chromium. A second sandbox with --cors serves the cross-origin run.
 const { defineConfig } = require('@playwright/test');
-const { PORTS } = require('./e2e/ports');
+const { PORTS, DEPLOYMENTS } = require('./e2e/ports');
+const prepareDeployments = require('./e2e/deployments');
+
+// Web servers start before any global setup, so the edited copies of dist/
+// they serve are made here, once, in the main process.
+if (process.env.TEST_WORKER_INDEX === undefined) prepareDeployments();
 
 const sandbox = (port, extra) => ({
   command: `target/debug/exotel-sandbox --port ${port} --faults ${extra}`,
@@ -43,6 +48,8 @@ module.exports = defineConfig({
     sandbox(PORTS.app, '--static-dir dist'),
     // Cross-origin pair: the API with CORS on one port, the console on another.
     sandbox(PORTS.corsApi, '--cors'),
-    sandbox(PORTS.corsConsole, '--static-dir dist'),
+    sandbox(PORTS.corsConsole, `--static-dir ${DEPLOYMENTS.cors}`),
+    // The fault matrix: a deployment with a 1.5 s API timeout.
+    sandbox(PORTS.fast, `--static-dir ${DEPLOYMENTS.fast}`),
   ],
 });

@@ -1,7 +1,7 @@
 // Shared helpers: sandbox control over HTTP, sign-in, and a page fixture that
 // fails the test on any uncaught error or Rust panic in the browser.
 const base = require('@playwright/test');
-const { PORTS } = require('./ports');
+const { PORTS, DEPLOYMENTS } = require('./ports');
 
 const CUSTOMER_ID = '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0';
 const CUSTOMER_SECRET = 'sandbox-secret';
@@ -26,6 +26,8 @@ const sandbox = {
       IsActive: true,
       ...app,
     }, port),
+  expireTokens: (request, port) => control(request, 'expire-tokens', {}, port),
+  rawListItems: (request, items, port) => control(request, 'raw-list-items', items, port),
   state: async (request, port) => (await request.get(`${API(port)}/__sandbox/state`)).json(),
   customerToken: async (request, port) => {
     const res = await request.post(`${API(port)}/v2/integrations/token`, {
@@ -43,16 +45,30 @@ async function signIn(page, path = '/') {
   await page.getByRole('button', { name: 'Connect' }).click();
 }
 
+/**
+ * Every test's page fails the test on an uncaught error, a Rust panic, or a
+ * Content-Security-Policy violation, and records the console output so tests
+ * can check that no secret was ever logged.
+ */
 const test = base.test.extend({
-  page: async ({ page }, use) => {
+  consoleLines: async ({}, use) => use([]),
+  page: async ({ page, consoleLines }, use) => {
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (msg) => {
+      consoleLines.push(msg.text());
       if (/panicked|RuntimeError|unreachable/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+      if (/Content Security Policy/i.test(msg.text())) problems.push(`csp: ${msg.text()}`);
+    });
+    await page.exposeFunction('__reportCspViolation', (v) => problems.push(`csp: ${v}`));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI}`));
     });
     await use(page);
-    base.expect(problems, 'no uncaught errors or panics in the browser').toEqual([]);
+    if (process.env.E2E_DEBUG) console.log(consoleLines.join('\n'));
+    base.expect(problems, 'no uncaught errors, panics or CSP violations in the browser').toEqual([]);
   },
 });
 
-module.exports = { test, expect: base.expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET, PORTS };
+module.exports = { test, expect: base.expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS };

@@ -274,8 +274,8 @@ test.describe('detail and delete', () => {
 test('cross-origin: console on one port calls the sandbox API on another (CORS)', async ({ page, request }) => {
   await sandbox.reset(request, 2, PORTS.corsApi);
   await page.goto(`http://127.0.0.1:${PORTS.corsConsole}/connect`);
-  await page.getByLabel('API base URL').selectOption('custom');
-  await page.getByLabel('Custom API base URL').fill(`http://127.0.0.1:${PORTS.corsApi}/v2/integrations`);
+  // The deployment's index.html names the API host, so it is preselected.
+  await expect(page.getByLabel('Custom API base URL')).toHaveValue(`http://127.0.0.1:${PORTS.corsApi}/v2/integrations`);
   await page.getByLabel('Customer ID', { exact: true }).fill(CUSTOMER_ID);
   await page.getByLabel('Customer secret', { exact: true }).fill('sandbox-secret');
   await page.getByRole('button', { name: 'Connect' }).click();

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::api::{jwt, App, Client};
+use crate::validation::AppForm;
 
 /// Session-storage keys. One prefix so sign-out can clear exactly ours.
 pub mod keys {
@@ -72,6 +73,8 @@ pub fn encode_app_tokens(tokens: &BTreeMap<String, String>) -> String {
 #[derive(Clone, Copy)]
 pub struct Session {
     pub api_base: RwSignal<String>,
+    /// Per-call timeout (from index.html, see `config::api_timeout_ms`).
+    pub timeout_ms: u32,
     pub customer_id: RwSignal<Option<String>>,
     pub customer_token: RwSignal<Option<String>>,
     pub app_tokens: RwSignal<BTreeMap<String, String>>,
@@ -81,12 +84,16 @@ pub struct Session {
     pub notice: RwSignal<Option<String>>,
     /// A success message for the next page to show (e.g. after a delete).
     pub flash: RwSignal<Option<String>>,
+    /// What the admin typed in the create form, kept in memory only, so a
+    /// trip through connect after a 401 loses nothing.
+    pub create_draft: RwSignal<AppForm>,
 }
 
 impl Session {
     /// Restores the session from storage (a reload keeps it).
     pub fn load(default_api_base: String) -> Self {
         Self {
+            timeout_ms: crate::config::api_timeout_ms(),
             api_base: RwSignal::new(store::read(keys::API_BASE).unwrap_or(default_api_base)),
             customer_id: RwSignal::new(store::read(keys::CUSTOMER_ID)),
             customer_token: RwSignal::new(store::read(keys::CUSTOMER_TOKEN)),
@@ -98,11 +105,12 @@ impl Session {
             known_apps: RwSignal::new(BTreeMap::new()),
             notice: RwSignal::new(None),
             flash: RwSignal::new(None),
+            create_draft: RwSignal::new(AppForm::default()),
         }
     }
 
     pub fn client(&self) -> Client {
-        Client::new(self.api_base.get_untracked())
+        Client::new(self.api_base.get_untracked()).with_timeout(self.timeout_ms)
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -138,6 +146,7 @@ impl Session {
         self.customer_token.set(None);
         self.app_tokens.set(BTreeMap::new());
         self.known_apps.set(BTreeMap::new());
+        self.create_draft.set(AppForm::default());
         self.notice.set(notice);
     }
 

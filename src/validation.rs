@@ -18,8 +18,8 @@ pub struct FieldError {
 }
 
 /// What the admin typed in the create form, kept verbatim (never cleared on
-/// failure).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// failure). No `Debug`: it holds the Exotel API key and token.
+#[derive(Clone, PartialEq, Eq)]
 pub struct AppForm {
     pub app_name: String,
     pub account_sid: String,
@@ -77,6 +77,20 @@ fn check_text_up_to(
         errors.push(FieldError { field, message });
     }
     value.to_string()
+}
+
+/// A new app is active unless the admin says otherwise.
+impl Default for AppForm {
+    fn default() -> Self {
+        Self {
+            app_name: String::new(),
+            account_sid: String::new(),
+            api_key: String::new(),
+            api_token: String::new(),
+            domain: String::new(),
+            is_active: true,
+        }
+    }
 }
 
 impl AppForm {

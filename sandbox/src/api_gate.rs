@@ -28,21 +28,37 @@ pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -
         (kind, inner.take_fault(route))
     };
 
-    let response = match fault {
-        Some((FaultKind::Delay, delay_ms)) => {
-            tokio::time::sleep(Duration::from_millis(delay_ms)).await;
-            next.run(req).await
-        }
-        Some((kind, _)) => faults::response(kind),
-        None => next.run(req).await,
-    };
-
-    state.lock().record_request(RequestRecord {
+    let record = RequestRecord {
         method: method.to_string(),
         path: uri.path().to_string(),
         query: uri.query().map(str::to_string),
-        status: response.status().as_u16(),
+        status: 0,
         authorization_kind,
-    });
+    };
+    match fault {
+        // A slow server keeps working after the client gives up (a timed-out
+        // create still creates): the delayed call runs in its own task, which
+        // a dropped connection does not cancel.
+        Some((FaultKind::Delay, delay_ms)) => {
+            let state = state.clone();
+            let task = tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_millis(delay_ms)).await;
+                let response = next.run(req).await;
+                recorded(&state, record, response)
+            });
+            task.await
+                .unwrap_or_else(|_| faults::response(FaultKind::Json500))
+        }
+        Some((kind, _)) => recorded(&state, record, faults::response(kind)),
+        None => {
+            let response = next.run(req).await;
+            recorded(&state, record, response)
+        }
+    }
+}
+
+fn recorded(state: &AppState, mut record: RequestRecord, response: Response) -> Response {
+    record.status = response.status().as_u16();
+    state.lock().record_request(record);
     response
 }

@@ -552,3 +552,27 @@ async fn unknown_control_paths_and_methods_are_refused() {
         .unwrap();
     assert_eq!(resp.status().as_u16(), 405);
 }
+
+#[tokio::test]
+async fn a_delayed_create_still_lands_when_the_client_gives_up() {
+    let sb = start().await;
+    let ct = sb.customer_token().await;
+    sb.fault(json!({"kind": "delay", "delay_ms": 300, "route": "create"}))
+        .await;
+    let impatient = sb
+        .client
+        .post(sb.api("/app"))
+        .header("Authorization", &ct)
+        .json(&app_body("Slow"))
+        .timeout(Duration::from_millis(50))
+        .send()
+        .await;
+    assert!(impatient.is_err(), "the client timed out");
+    assert!(sb.state().await["apps"].as_array().unwrap().is_empty());
+    let deadline = Instant::now() + Duration::from_secs(3);
+    while sb.state().await["apps"].as_array().unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the delayed create never landed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(sb.state().await["apps"][0]["AppName"], "Slow");
+}

@@ -70,6 +70,19 @@ const MAX_MESSAGE_CHARS: usize = 300;
 pub const MAX_SNIPPET_CHARS: usize = 120;
 
 impl ApiError {
+    /// The request may have been carried out although it failed: no answer
+    /// (timeout, network), or an answer from something other than the API
+    /// (proxy page, empty or unreadable body, 5xx). A retry of a create or
+    /// delete must check first instead of repeating blindly.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            ApiError::Timeout { .. } | ApiError::Network { .. } => true,
+            ApiError::NotEnvelope { .. } | ApiError::Decode { .. } => !self.is_malformed_token(),
+            ApiError::Http { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
     /// Turns a 401 from POST /token into [`ApiError::Credentials`]; other
     /// errors pass through.
     pub fn for_token_request(self) -> Self {
@@ -710,6 +723,34 @@ mod tests {
         .is_retryable());
         assert!(!ApiError::Cancelled.is_retryable());
         assert!(!ApiError::Cancelled.is_unauthorized());
+    }
+
+    #[test]
+    fn outcome_unknown_only_when_the_api_may_have_acted() {
+        assert!(ApiError::Timeout { after_ms: 1 }.outcome_unknown());
+        assert!(ApiError::Network {
+            detail: String::new()
+        }
+        .outcome_unknown());
+        let html = ApiError::NotEnvelope {
+            status: 502,
+            body_kind: BodyKind::Html,
+            snippet: String::new(),
+        };
+        assert!(html.outcome_unknown());
+        let bad = ApiError::Http {
+            status: 400,
+            request_id: None,
+            message: String::new(),
+        };
+        assert!(!bad.outcome_unknown());
+        let failed = ApiError::Failure {
+            status: 200,
+            request_id: None,
+            status_text: "failure".into(),
+            message: String::new(),
+        };
+        assert!(!failed.outcome_unknown());
     }
 
     #[test]

@@ -1,12 +1,21 @@
 //! Register an app (POST /app with the customer token). Validation names
 //! every missing field before any request; what the admin typed survives any
-//! failure; a second submit is impossible while one is in flight. On success
-//! the one-time secret panel appears and the console obtains the app token at
-//! once, so detail and delete work without asking for the secret.
+//! failure (even a trip through connect after a 401); a second submit is
+//! impossible while one is in flight. On success the one-time secret panel
+//! appears and the console obtains the app token at once, so detail and
+//! delete work without asking for the secret.
+//!
+//! A create whose outcome is unknown (timeout, network, 5xx, unreadable
+//! answer; see `ApiError::outcome_unknown`) may still have created the app. The next attempt therefore lists
+//! the apps first and, if a matching app appeared, says so instead of
+//! creating a duplicate.
+
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::api::{ApiError, CreatedApp, Entity, TokenRequest};
+use crate::api::{ApiError, App, CreatedApp, Entity, NewApp, TokenRequest};
 use crate::components::error_panel::{ErrorPanel, Notice};
 use crate::components::secret_panel::SecretPanel;
 use crate::components::text_field::TextField;
@@ -14,18 +23,30 @@ use crate::pages::apps_list::{detail_href, expired_reason};
 use crate::session::use_session;
 use crate::validation::{AppForm, FieldError};
 
-/// What creating returned: the app, and the app token or why it is missing.
-type Created = (CreatedApp, Result<String, ApiError>);
+#[derive(Clone, Debug)]
+enum Outcome {
+    /// Created: the app, and its app token or why there is none.
+    Created(CreatedApp, Result<String, ApiError>),
+    /// A retry found the app an earlier, failed-looking attempt created.
+    AlreadyThere(App),
+}
+
+/// One submission: what to send, and whether to look for an app created by
+/// an earlier ambiguous attempt first (and which apps existed before it).
+#[derive(Clone)]
+struct Attempt {
+    app: NewApp,
+    check_first: Option<BTreeSet<String>>,
+}
+
+fn same_app(listed: &App, sent: &NewApp) -> bool {
+    listed.app_name == sent.app_name && listed.exotel_account_sid == sent.exotel_account_sid
+}
 
 #[component]
 pub fn CreatePage() -> impl IntoView {
     let session = use_session();
-    let app_name = RwSignal::new(String::new());
-    let account_sid = RwSignal::new(String::new());
-    let api_key = RwSignal::new(String::new());
-    let api_token = RwSignal::new(String::new());
-    let domain = RwSignal::new(String::new());
-    let is_active = RwSignal::new(true);
+    let draft = session.create_draft;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: &'static str| {
         Signal::derive(move || {
@@ -36,13 +57,45 @@ pub fn CreatePage() -> impl IntoView {
             })
         })
     };
+    // One signal per field, seeded from (and written back to) the draft.
+    let field = |get: fn(&AppForm) -> &String, set: fn(&mut AppForm, String)| {
+        let signal = RwSignal::new(draft.with_untracked(|d| get(d).clone()));
+        Effect::new(move |_| {
+            let value = signal.get();
+            draft.update_untracked(|d| set(d, value));
+        });
+        signal
+    };
+    let app_name = field(|d| &d.app_name, |d, v| d.app_name = v);
+    let account_sid = field(|d| &d.account_sid, |d, v| d.account_sid = v);
+    let api_key = field(|d| &d.api_key, |d, v| d.api_key = v);
+    let api_token = field(|d| &d.api_token, |d, v| d.api_token = v);
+    let domain = field(|d| &d.domain, |d, v| d.domain = v);
+    let is_active =
+        RwSignal::new(draft.with_untracked(|d| d.is_active || *d == AppForm::default()));
+    Effect::new(move |_| {
+        let v = is_active.get();
+        draft.update_untracked(|d| d.is_active = v);
+    });
 
-    let create = Action::new_local(move |req: &crate::api::NewApp| {
-        let req = req.clone();
+    // Apps that existed before the first attempt that might have created one.
+    let baseline = StoredValue::new(None::<BTreeSet<String>>);
+
+    let create = Action::new_local(move |attempt: &Attempt| {
+        let Attempt { app, check_first } = attempt.clone();
         let client = session.client();
         let token = session.customer_token.get_untracked().unwrap_or_default();
         async move {
-            let created = client.create_app(&token, &req).await?;
+            if let Some(before) = check_first {
+                let listed = client.list_apps(&token).await?;
+                if let Some(found) = listed
+                    .into_iter()
+                    .find(|a| same_app(a, &app) && !before.contains(&a.app_id))
+                {
+                    return Ok(Outcome::AlreadyThere(found));
+                }
+            }
+            let created = client.create_app(&token, &app).await?;
             let app_token = client
                 .issue_token(&TokenRequest {
                     id: created.app.app_id.clone(),
@@ -50,33 +103,38 @@ pub fn CreatePage() -> impl IntoView {
                     entity: Entity::App,
                 })
                 .await;
-            Ok::<Created, ApiError>((created, app_token))
+            Ok::<Outcome, ApiError>(Outcome::Created(created, app_token))
         }
     });
 
     Effect::new(move |_| match create.value().get() {
-        Some(Ok((created, Ok(token)))) => session.set_app_token(&created.app.app_id, token),
+        Some(Ok(Outcome::Created(created, token))) => {
+            if let Ok(token) = token {
+                session.set_app_token(&created.app.app_id, token);
+            }
+            draft.set(AppForm::default());
+            baseline.set_value(None);
+        }
         Some(Err(e)) if e.is_unauthorized() => session.expire_customer(expired_reason(&e)),
+        Some(Err(e)) if e.outcome_unknown() && baseline.with_value(Option::is_none) => {
+            baseline.set_value(Some(
+                session
+                    .known_apps
+                    .with_untracked(|m| m.keys().cloned().collect()),
+            ));
+        }
         _ => {}
     });
 
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = move |check: bool| {
         if create.pending().get_untracked() {
             return;
         }
-        let form = AppForm {
-            app_name: app_name.get_untracked(),
-            account_sid: account_sid.get_untracked(),
-            api_key: api_key.get_untracked(),
-            api_token: api_token.get_untracked(),
-            domain: domain.get_untracked(),
-            is_active: is_active.get_untracked(),
-        };
-        match form.validate() {
-            Ok(req) => {
+        match draft.get_untracked().validate() {
+            Ok(app) => {
                 errors.set(Vec::new());
-                create.dispatch(req);
+                let check_first = if check { baseline.get_value() } else { None };
+                create.dispatch(Attempt { app, check_first });
             }
             Err(errs) => {
                 focus_field(errs[0].field);
@@ -84,9 +142,17 @@ pub fn CreatePage() -> impl IntoView {
             }
         }
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submit(true);
+    };
 
     let created = move || match create.value().get() {
-        Some(Ok(c)) => Some(c),
+        Some(Ok(Outcome::Created(c, token))) => Some((c, token)),
+        _ => None,
+    };
+    let already = move || match create.value().get() {
+        Some(Ok(Outcome::AlreadyThere(app))) => Some(app),
         _ => None,
     };
     let failure = move || match create.value().get() {
@@ -132,7 +198,22 @@ pub fn CreatePage() -> impl IntoView {
                         <input id="is-active" type="checkbox" bind:checked=is_active/>
                         <label for="is-active">"Active (ready for calling)"</label>
                     </div>
-                    {move || failure().map(|e| view! { <ErrorPanel action="Creating the app" error=e/> })}
+                    {move || failure().map(|e| {
+                        let hint = e.outcome_unknown().then(|| view! {
+                            <Notice kind="info" text="Your input is kept. The API may have created the app anyway: pressing Create app again first checks your app list, so no duplicate is made."/>
+                        });
+                        view! { <ErrorPanel action="Creating the app" error=e/> {hint} }
+                    })}
+                    {move || already().map(|app| view! {
+                        <div class="alert alert-warn" role="alert" data-testid="already-created">
+                            <p class="alert-title">{format!("“{}” was created by the earlier attempt", app.app_name)}</p>
+                            <p>"Its AppSecret was in the answer that never arrived, so the console cannot show it. Open the app to delete it and create it again, or keep it if you have its secret."</p>
+                            <div class="actions">
+                                <A href=detail_href(&app.app_id) attr:class="btn">"Open the app"</A>
+                                <button type="button" class="btn" on:click=move |_| submit(false)>"Create another anyway"</button>
+                            </div>
+                        </div>
+                    })}
                     <div class="actions">
                         <a class="btn" href="/">"Cancel"</a>
                         <button type="submit" class="btn btn-primary" disabled=move || create.pending().get()>

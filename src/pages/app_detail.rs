@@ -75,8 +75,12 @@ pub fn DetailPage() -> impl IntoView {
     let dialog_open = RwSignal::new(query.get_untracked().get("delete").is_some());
     // The input is the app's name, captured when the admin confirms, for the
     // success message.
+    // A retry after a delete whose outcome is unknown lists first: the app
+    // may already be gone, and its token with it.
+    let delete_check_first = StoredValue::new(false);
     let delete = Action::new_local(move |name: &String| {
         let name = name.clone();
+        let check_first = delete_check_first.get_value();
         let id = app_id.get_untracked();
         let app_token = session.app_token_untracked(&id);
         let customer_token = session.customer_token.get_untracked();
@@ -84,10 +88,20 @@ pub fn DetailPage() -> impl IntoView {
         async move {
             // Never the customer token: the live API answers "Deleted
             // Successfully" to it and deletes nothing.
+            let customer_token = customer_token.unwrap_or_default();
+            if check_first {
+                let listed = client
+                    .list_apps(&customer_token)
+                    .await
+                    .map_err(DeleteError::Api)?;
+                if !listed.iter().any(|a| a.app_id == id) {
+                    return Ok((name, listed));
+                }
+            }
             let token = app_token.ok_or(DeleteError::NoAppToken)?;
             client.delete_app(&token).await.map_err(DeleteError::Api)?;
             let listed = client
-                .list_apps(&customer_token.unwrap_or_default())
+                .list_apps(&customer_token)
                 .await
                 .map_err(DeleteError::Unconfirmed)?;
             if listed.iter().any(|a| a.app_id == id) {
@@ -114,22 +128,37 @@ pub fn DetailPage() -> impl IntoView {
             navigate("/", Default::default());
         }
     });
+    // A refused app token during delete: drop it and ask again (the dialog
+    // returns once the app is unlocked). A refused customer token while
+    // confirming: back to connect.
+    Effect::new(move |_| match delete.value().get() {
+        // The error is shown on the page, with a retry where it helps; the
+        // name was already confirmed.
+        Some(Err(_)) if dialog_open.get_untracked() => dialog_open.set(false),
+        _ => {}
+    });
+    Effect::new(move |_| match delete.value().get() {
+        Some(Err(DeleteError::Api(e))) if e.is_unauthorized() => {
+            unlock_reason.set(Some(format!(
+                "Deleting failed because the app token was refused ({e}). Enter the AppSecret to get a new one."
+            )));
+            session.forget_app_token(&app_id.get_untracked());
+        }
+        Some(Err(DeleteError::Unconfirmed(e))) if e.is_unauthorized() => {
+            session.expire_customer(expired_reason(&e));
+        }
+        Some(Err(DeleteError::Api(e))) if e.outcome_unknown() => delete_check_first.set_value(true),
+        _ => {}
+    });
     let delete_failure = move || {
         match delete.value().get() {
-        Some(Err(DeleteError::Api(e))) if e.is_unauthorized() => Some(view! {
-            <ErrorPanel action="Deleting the app" error=e/>
-        }.into_any()),
+        Some(Err(DeleteError::Api(e))) if e.is_unauthorized() => None,
         Some(Err(DeleteError::Api(e))) => Some(view! {
             <ErrorPanel action="Deleting the app" error=e on_retry=Callback::new(move |_| { delete.dispatch(display_name()); })/>
         }.into_any()),
-        Some(Err(DeleteError::Unconfirmed(e))) => {
-            if e.is_unauthorized() {
-                session.expire_customer(expired_reason(&e));
-            }
-            Some(view! {
-                <ErrorPanel action="Confirming the deletion (the API said it was deleted)" error=e/>
-            }.into_any())
-        }
+        Some(Err(DeleteError::Unconfirmed(e))) => Some(view! {
+            <ErrorPanel action="Confirming the deletion (the API said it was deleted)" error=e/>
+        }.into_any()),
         Some(Err(DeleteError::StillListed)) => Some(view! {
             <div class="alert alert-error" role="alert">
                 <p class="alert-title">"The app is still listed"</p>
