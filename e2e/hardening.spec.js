@@ -261,6 +261,8 @@ test('bad data from the server renders as well as possible', async ({ page, requ
   await expect(page.locator('tr[data-app-id="null-name"]')).toContainText('mars');
   await expect(page.locator('tr[data-app-id="null-name"]')).toContainText('Active');
   await expect(page.locator('tr[data-app-id="null-name"]')).toContainText('yesterday-ish');
+  await expect(page.locator('tr[data-app-id="null-name"]')).toContainText('12345');
+  await expect(page.locator('tr[data-app-id="123456"]')).toContainText('2023-13-45T99:99:99+05:30');
   await expect(page.locator('tr[data-app-id="long-name"]')).toContainText('42');
   await expect(page.locator('tr[data-app-id="long-name"] td.name')).toHaveText(long);
   await expect(page.locator('tr[data-app-id="123456"]')).toBeVisible();

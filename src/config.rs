@@ -42,6 +42,15 @@ pub fn parse_timeout(raw: Option<&str>) -> u32 {
         .unwrap_or(DEFAULT_TIMEOUT_MS)
 }
 
+/// A human name for a base URL: its preset label, or the URL itself.
+pub fn describe_base(base: &str) -> String {
+    PRESETS
+        .iter()
+        .find(|(_, url)| *url == base)
+        .map(|(label, _)| label.to_string())
+        .unwrap_or_else(|| base.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,13 +71,4 @@ mod tests {
             "https://x.example/v2"
         );
     }
-}
-
-/// A human name for a base URL: its preset label, or the URL itself.
-pub fn describe_base(base: &str) -> String {
-    PRESETS
-        .iter()
-        .find(|(_, url)| *url == base)
-        .map(|(label, _)| label.to_string())
-        .unwrap_or_else(|| base.to_string())
 }

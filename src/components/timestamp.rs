@@ -30,10 +30,27 @@ pub fn relative_phrase(seconds_ago: f64) -> String {
     }
 }
 
-/// (relative, absolute local) for an RFC 3339 string, or None when the
-/// browser cannot parse it.
+/// "2023-03-23T11:47:46…": the shape the API promises. Checked before the
+/// browser's lenient parser, which would read "12345" as a year.
+pub fn looks_like_rfc3339(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+}
+
+/// (relative, absolute local) for an RFC 3339 string, or None when it is
+/// not one.
 pub fn describe(raw: &str) -> Option<(String, String)> {
-    if raw.trim().is_empty() {
+    if !looks_like_rfc3339(raw.trim()) {
         return None;
     }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(raw));
@@ -66,7 +83,17 @@ pub fn Timestamp(#[prop(into)] value: String) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::relative_phrase;
+    use super::{looks_like_rfc3339, relative_phrase};
+
+    #[test]
+    fn only_rfc3339_shapes_are_parsed() {
+        assert!(looks_like_rfc3339("2023-03-23T11:47:46+05:30"));
+        assert!(looks_like_rfc3339("2023-03-23T11:47:46Z"));
+        assert!(!looks_like_rfc3339("12345"));
+        assert!(!looks_like_rfc3339("yesterday-ish"));
+        assert!(!looks_like_rfc3339(""));
+        assert!(!looks_like_rfc3339("2023-03-23"));
+    }
 
     #[test]
     fn phrases() {

@@ -130,7 +130,17 @@ pub fn CreatePage() -> impl IntoView {
         if create.pending().get_untracked() {
             return;
         }
-        match draft.get_untracked().validate() {
+        // The field signals are authoritative (the draft copy is written by
+        // effects, which may not have run yet).
+        let form = AppForm {
+            app_name: app_name.get_untracked(),
+            account_sid: account_sid.get_untracked(),
+            api_key: api_key.get_untracked(),
+            api_token: api_token.get_untracked(),
+            domain: domain.get_untracked(),
+            is_active: is_active.get_untracked(),
+        };
+        match form.validate() {
             Ok(app) => {
                 errors.set(Vec::new());
                 let check_first = if check { baseline.get_value() } else { None };

@@ -1,0 +1,100 @@
+// Security: API data never executes, secrets never leave session storage.
+const { test, expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET } = require('./fixtures');
+
+// Each payload sets window.__xss or opens a dialog if it ever runs.
+const PAYLOADS = [
+  '<script>window.__xss=1</script>',
+  '<img src=x onerror="window.__xss=2">',
+  '"><img src=x onerror=window.__xss=3>',
+  "'><svg onload=window.__xss=4>",
+  '<svg><script>window.__xss=5</script></svg>',
+  'javascript:window.__xss=6',
+  '<a href="javascript:window.__xss=7">click</a>',
+  '<iframe src="javascript:window.__xss=8"></iframe>',
+  '<body onload=window.__xss=9>',
+  '" onmouseover="window.__xss=10" x="',
+  '<details open ontoggle=window.__xss=11>',
+  '{{constructor.constructor("window.__xss=12")()}}',
+  '<img src=x onerror=alert(13)>',
+];
+
+test('XSS payloads as AppName and AccountSid are shown as text everywhere', async ({ page, request }) => {
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await sandbox.reset(request, 0);
+  const apps = [];
+  for (const p of PAYLOADS) {
+    const res = await sandbox.createApp(request, { AppName: p, ExotelAccountSid: p });
+    apps.push(res.Data ?? res);
+  }
+  await signIn(page);
+  const table = page.getByTestId('apps-table');
+  await expect(table.locator('tbody tr')).toHaveCount(PAYLOADS.length);
+  for (const p of PAYLOADS) await expect(table.getByText(p, { exact: true }).first()).toBeVisible();
+
+  // Detail, delete dialog and the success notice of each kind of surface.
+  const victim = apps[1];
+  await page.goto(`/apps/${victim.AppID}`);
+  await page.getByTestId('unlock-form').getByLabel('AppSecret', { exact: true }).fill(victim.AppSecret);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(page.getByTestId('app-title')).toHaveText(victim.AppName);
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await expect(page.getByRole('dialog')).toContainText(victim.AppName);
+  await page.getByRole('dialog').getByLabel(/Type/).fill(victim.AppName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete app' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted' })).toContainText(victim.AppName);
+
+  // Nothing ran and no markup from the API became elements.
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(await page.locator('main img, main svg, main script, main iframe, main details').count()).toBe(0);
+});
+
+test('secrets never reach localStorage, cookies, URLs, the console or error messages', async ({ page, request, context, consoleLines }) => {
+  await sandbox.reset(request, 0);
+  const urls = [];
+  page.on('framenavigated', (f) => urls.push(f.url()));
+  page.on('request', (r) => urls.push(r.url()));
+
+  // A failed sign-in: the typed secret must not be echoed in the message.
+  await page.goto('/connect');
+  await page.getByLabel('Customer ID', { exact: true }).fill(CUSTOMER_ID);
+  await page.getByLabel('Customer secret', { exact: true }).fill('wrong-secret-value');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await expect(page.getByRole('alert')).not.toContainText('wrong-secret-value');
+
+  await signIn(page, '/apps/new');
+  await page.getByLabel('App name', { exact: true }).fill('Secretive');
+  await page.getByLabel('Exotel Account SID').fill('sid-s');
+  await page.getByLabel('Exotel API key').fill('API-KEY-VALUE-123');
+  await page.getByLabel('Exotel API token').fill('API-TOKEN-VALUE-456');
+  await page.getByLabel('Exotel domain').selectOption('mumbai');
+  await page.getByRole('button', { name: 'Create app' }).click();
+  const appSecret = await page.getByTestId('new-app-secret').textContent();
+  await page.getByRole('link', { name: 'Open app' }).click();
+  await expect(page.getByTestId('app-facts')).toBeVisible();
+  // Errors on the way must not quote tokens either.
+  await sandbox.fault(request, { kind: 'bad400', route: 'detail' });
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+
+  const session = await page.evaluate(() => ({ ...sessionStorage }));
+  const customerToken = session['exotel.console.customerToken'];
+  const appTokens = Object.values(JSON.parse(session['exotel.console.appTokens']));
+  expect(customerToken).toBeTruthy();
+  expect(appTokens).toHaveLength(1);
+  const secrets = [CUSTOMER_SECRET, 'wrong-secret-value', appSecret, 'API-KEY-VALUE-123', 'API-TOKEN-VALUE-456'];
+  const tokens = [customerToken, ...appTokens];
+
+  // Only tokens are in session storage; no secret at all.
+  for (const s of secrets) expect(JSON.stringify(session)).not.toContain(s);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  expect(await context.cookies()).toEqual([]);
+  const alertText = await page.getByRole('alert').allTextContents();
+  for (const s of [...secrets, ...tokens]) {
+    for (const u of urls) expect(u, 'URL').not.toContain(s);
+    for (const line of consoleLines) expect(line, 'console').not.toContain(s);
+    expect(alertText.join(' '), 'error message').not.toContain(s);
+  }
+  expect(await page.evaluate(() => history.length)).toBeGreaterThan(1);
+});
