@@ -17,8 +17,8 @@ pub fn relative_phrase(seconds_ago: f64) -> String {
         ((s / 3_600.0).round(), "hour")
     } else if s < 30.0 * 86_400.0 {
         ((s / 86_400.0).round(), "day")
-    } else if s < 365.0 * 86_400.0 {
-        ((s / (30.0 * 86_400.0)).round(), "month")
+    } else if s < 345.0 * 86_400.0 {
+        ((s / (30.0 * 86_400.0)).round().min(11.0), "month")
     } else {
         ((s / (365.0 * 86_400.0)).round(), "year")
     };
@@ -102,5 +102,7 @@ mod tests {
         assert_eq!(relative_phrase(7_200.0), "2 hours ago");
         assert_eq!(relative_phrase(-3.0 * 86_400.0), "in 3 days");
         assert_eq!(relative_phrase(400.0 * 86_400.0), "1 year ago");
+        assert_eq!(relative_phrase(350.0 * 86_400.0), "1 year ago");
+        assert_eq!(relative_phrase(340.0 * 86_400.0), "11 months ago");
     }
 }
