@@ -168,8 +168,9 @@ test.describe('create', () => {
     const typed = await fillCreateForm(page, { name: 'Kept' });
     await sandbox.fault(request, { kind: 'bad400', route: 'create' });
     await page.getByRole('button', { name: 'Create app' }).click();
-    await expect(page.getByRole('alert')).toContainText('simulated bad request');
-    await expect(page.getByRole('alert')).toContainText('RequestId');
+    const alert = page.locator('main').getByRole('alert');
+    await expect(alert).toContainText('simulated bad request');
+    await expect(alert).toContainText('RequestId');
     await expect(page.getByLabel('App name')).toHaveValue(typed.name);
     await expect(page.getByLabel('Exotel API token')).toHaveValue(typed.token);
   });

@@ -8,6 +8,9 @@ use leptos_router::{
 };
 
 use crate::components::header::Header;
+use crate::components::request_log_panel::RequestLogPanel;
+use crate::components::shortcuts::Shortcuts;
+use crate::components::toasts::{ToastHost, Toasts};
 use crate::config::default_api_base;
 use crate::pages::{
     app_create::CreatePage, app_detail::DetailPage, apps_list::AppsPage, connect::ConnectPage,
@@ -18,8 +21,10 @@ use crate::session::{use_session, Session};
 #[component]
 pub fn App() -> impl IntoView {
     provide_context(Session::load(default_api_base()));
+    provide_context(Toasts::new());
     view! {
         <Router>
+            <Shortcuts/>
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header/>
             <main id="main" tabindex="-1">
@@ -29,7 +34,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apps/new") view=|| view! { <RequireSession><CreatePage/></RequireSession> }/>
                     <Route path=path!("/apps/:id") view=|| view! { <RequireSession><DetailPage/></RequireSession> }/>
                 </Routes>
+                <RequestLogPanel/>
             </main>
+            <ToastHost/>
         </Router>
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 use crate::components::confirm_delete::ConfirmDelete;
+use crate::components::toasts::Toasts;
 use crate::pages::app_create::CreatePage;
 use crate::session::{keys, Session};
 
@@ -118,6 +119,7 @@ async fn create_form_names_missing_fields_and_keeps_input() {
     let root = container();
     let _mounted = leptos::mount::mount_to(root.clone(), || {
         provide_context(Session::load("/v2/integrations".into()));
+        provide_context(Toasts::new());
         view! { <CreatePage/> }
     });
     tick().await;

@@ -6,17 +6,23 @@
 
 pub mod api;
 pub mod app;
+pub mod app_query;
+pub mod browser;
 pub mod components;
 pub mod config;
+pub mod export;
 pub mod pages;
 mod panic_view;
+pub mod request_log;
 pub mod session;
 pub mod text;
+pub mod theme;
 pub mod validation;
 
 /// Mounts the console on `<body>`.
 pub fn start() {
     panic_view::install();
+    components::theme_toggle::apply_stored();
     leptos::mount::mount_to_body(app::App);
 }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::api::{jwt, App, Client};
+use crate::request_log::RequestLog;
 use crate::validation::AppForm;
 
 /// Session-storage keys. One prefix so sign-out can clear exactly ours.
@@ -82,8 +83,8 @@ pub struct Session {
     pub known_apps: RwSignal<BTreeMap<String, App>>,
     /// Why the admin was sent back to the connect page, if they were.
     pub notice: RwSignal<Option<String>>,
-    /// A success message for the next page to show (e.g. after a delete).
-    pub flash: RwSignal<Option<String>>,
+    /// Every API call of this tab, redacted, memory only.
+    pub log: RequestLog,
     /// What the admin typed in the create form, kept in memory only, so a
     /// trip through connect after a 401 loses nothing.
     pub create_draft: RwSignal<AppForm>,
@@ -104,13 +105,21 @@ impl Session {
             ),
             known_apps: RwSignal::new(BTreeMap::new()),
             notice: RwSignal::new(None),
-            flash: RwSignal::new(None),
+            log: RequestLog::new(),
             create_draft: RwSignal::new(AppForm::default()),
         }
     }
 
+    /// A client for the session's API base, reporting to the request log.
     pub fn client(&self) -> Client {
-        Client::new(self.api_base.get_untracked()).with_timeout(self.timeout_ms)
+        self.client_for(self.api_base.get_untracked())
+    }
+
+    /// Same, for another base URL (the connect page tries one before it is
+    /// the session's).
+    pub fn client_for(&self, api_base: String) -> Client {
+        self.log
+            .attach(Client::new(api_base).with_timeout(self.timeout_ms))
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -147,6 +156,7 @@ impl Session {
         self.app_tokens.set(BTreeMap::new());
         self.known_apps.set(BTreeMap::new());
         self.create_draft.set(AppForm::default());
+        self.log.clear();
         self.notice.set(notice);
     }
 

@@ -19,6 +19,7 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::call_log::{redact_body, scan_request_id, CallObserver, CallRecord};
 use super::envelope::{
     decode_app_data, decode_app_list_data, decode_envelope, decode_object_data, decode_string_data,
     value_kind,
@@ -34,10 +35,28 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// Where the API is and how long to wait for it. Holds no token: each call
 /// takes the token it needs, so a `Client` can be shared freely.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Client {
     base_url: String,
     timeout_ms: u32,
+    /// Told about every finished call (the console's request log).
+    observer: Option<Rc<dyn CallObserver>>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.base_url)
+            .field("timeout_ms", &self.timeout_ms)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Two clients are equal when they call the same API the same way.
+impl PartialEq for Client {
+    fn eq(&self, other: &Self) -> bool {
+        self.base_url == other.base_url && self.timeout_ms == other.timeout_ms
+    }
 }
 
 impl Client {
@@ -49,6 +68,15 @@ impl Client {
         Client {
             base_url: base_url.trim().trim_end_matches('/').to_string(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
+            observer: None,
+        }
+    }
+
+    /// Reports every finished call to `observer`.
+    pub fn with_observer(self, observer: Rc<dyn CallObserver>) -> Self {
+        Client {
+            observer: Some(observer),
+            ..self
         }
     }
 
@@ -81,22 +109,20 @@ impl Client {
     /// `POST /token`: a customer or app token (no Authorization header).
     pub async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError> {
         let body = to_json(req)?;
-        let answer = self.send(Method::Post, "/token", None, Some(body)).await?;
-        token_from_answer(answer.status, answer.content_type.as_deref(), &answer.body)
-            .map_err(ApiError::for_token_request)
+        self.call(Method::Post, "/token", None, Some(body), |a| {
+            token_from_answer(a.status, a.content_type.as_deref(), &a.body)
+                .map_err(ApiError::for_token_request)
+        })
+        .await
     }
 
     /// `GET /app?entity=customer`: the customer's apps (customer token).
     pub async fn list_apps(&self, customer_token: &str) -> Result<Vec<App>, ApiError> {
-        let answer = self
-            .send(
-                Method::Get,
-                "/app?entity=customer",
-                Some(customer_token),
-                None,
-            )
-            .await?;
-        decode_app_list_data(answer.status, answer.content_type.as_deref(), &answer.body)
+        let path = "/app?entity=customer";
+        self.call(Method::Get, path, Some(customer_token), None, |a| {
+            decode_app_list_data(a.status, a.content_type.as_deref(), &a.body)
+        })
+        .await
     }
 
     /// `POST /app`: registers an app (customer token). The answer holds the
@@ -107,23 +133,29 @@ impl Client {
         app: &NewApp,
     ) -> Result<CreatedApp, ApiError> {
         let body = to_json(app)?;
-        let answer = self
-            .send(Method::Post, "/app", Some(customer_token), Some(body))
-            .await?;
-        decode_object_data(
-            answer.status,
-            answer.content_type.as_deref(),
-            &answer.body,
-            "the created app",
+        self.call(
+            Method::Post,
+            "/app",
+            Some(customer_token),
+            Some(body),
+            |a| {
+                decode_object_data(
+                    a.status,
+                    a.content_type.as_deref(),
+                    &a.body,
+                    "the created app",
+                )
+            },
         )
+        .await
     }
 
     /// `GET /app?entity=app`: the app the token was issued for (app token).
     pub async fn get_app(&self, app_token: &str) -> Result<App, ApiError> {
-        let answer = self
-            .send(Method::Get, "/app?entity=app", Some(app_token), None)
-            .await?;
-        decode_app_data(answer.status, answer.content_type.as_deref(), &answer.body)
+        self.call(Method::Get, "/app?entity=app", Some(app_token), None, |a| {
+            decode_app_data(a.status, a.content_type.as_deref(), &a.body)
+        })
+        .await
     }
 
     /// `DELETE /app`: deletes the app the token was issued for (app token).
@@ -131,10 +163,44 @@ impl Client {
     /// has answered that to a customer token without deleting anything:
     /// confirm by listing again.
     pub async fn delete_app(&self, app_token: &str) -> Result<String, ApiError> {
-        let answer = self
-            .send(Method::Delete, "/app", Some(app_token), None)
-            .await?;
-        decode_string_data(answer.status, answer.content_type.as_deref(), &answer.body)
+        self.call(Method::Delete, "/app", Some(app_token), None, |a| {
+            decode_string_data(a.status, a.content_type.as_deref(), &a.body)
+        })
+        .await
+    }
+
+    /// [`Client::send`] plus decoding, reported to the observer (the request
+    /// log) once finished. A dropped (superseded) call reports nothing.
+    async fn call<T>(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<String>,
+        decode: impl FnOnce(&RawAnswer) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let started = js_sys::Date::now();
+        let redacted_body = body.as_deref().and_then(redact_body);
+        let answer = self.send(method, path, token, body).await;
+        let result = answer.as_ref().map_err(Clone::clone).and_then(decode);
+        if let Some(observer) = &self.observer {
+            let error = result.as_ref().err();
+            observer.observe(CallRecord {
+                method: method.as_str(),
+                url: self.url(path),
+                status: answer.as_ref().ok().map(|a| a.status),
+                request_id: error
+                    .and_then(|e| e.request_id().map(str::to_string))
+                    .or_else(|| answer.as_ref().ok().and_then(|a| scan_request_id(&a.body))),
+                outcome: error.map_or_else(|| "OK".to_string(), ApiError::title),
+                ok: error.is_none(),
+                started_at_ms: started,
+                duration_ms: js_sys::Date::now() - started,
+                redacted_body,
+                token: token.map(normalize_token),
+            });
+        }
+        result
     }
 
     /// One request: headers, JSON body, timeout and cancellation; the answer
@@ -252,6 +318,16 @@ enum Method {
     Get,
     Post,
     Delete,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Delete => "DELETE",
+        }
+    }
 }
 
 struct RawAnswer {

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 
+use crate::components::copy_button::CopyButton;
+use crate::components::theme_toggle::ThemeToggle;
 use crate::config::describe_base;
 use crate::session::use_session;
 use crate::text::short_id;
@@ -45,11 +47,20 @@ pub fn Header() -> impl IntoView {
                 <span class="muted">"API: "</span>
                 <code data-testid="api-endpoint">{move || describe_base(&session.api_base.get())}</code>
             </div>
+            <div class="tools">
+            <button type="button" class="btn btn-ghost" aria-pressed=move || session.log.open.get().to_string()
+                on:click=move |_| session.log.open.update(|o| *o = !*o) data-testid="log-toggle"
+                aria-label=move || format!("Request log ({})", session.log.entries.with(Vec::len))>
+                {move || format!("Log ({})", session.log.entries.with(Vec::len))}
+            </button>
+            <ThemeToggle/>
+            </div>
             <Show when=move || session.is_signed_in()>
                 <div class="session">
                 <div class="who">
                     {move || session.customer_id.get().map(|id| view! {
                         <span class="muted">"Customer "</span><code data-testid="customer-id" title=id.clone()>{short_id(&id)}</code>
+                        <CopyButton value=Signal::stored(id.clone()) what="Customer ID"/>
                     })}
                     {move || session.customer_token_expiry().map(|exp| {
                         let (text, full) = expiry_text(exp);

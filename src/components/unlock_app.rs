@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::text_field::TextField;
+use crate::components::toasts::use_toasts;
 use crate::session::use_session;
 use crate::validation::{check_text, check_token, FieldError};
 
@@ -24,6 +25,7 @@ pub fn UnlockApp(
     reason: Signal<Option<String>>,
 ) -> impl IntoView {
     let session = use_session();
+    let toasts = use_toasts();
     let use_token = RwSignal::new(false);
     let credential = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -61,6 +63,7 @@ pub fn UnlockApp(
         if let Some(Ok((id, token))) = unlock.value().get() {
             credential.set(String::new());
             session.set_app_token(&id, token);
+            toasts.success("App unlocked: its token is kept in this tab.");
         }
     });
 

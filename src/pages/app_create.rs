@@ -16,9 +16,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{ApiError, App, CreatedApp, Entity, NewApp, TokenRequest};
+use crate::browser::focus_by_id;
 use crate::components::error_panel::{ErrorPanel, Notice};
 use crate::components::secret_panel::SecretPanel;
 use crate::components::text_field::TextField;
+use crate::components::toasts::use_toasts;
 use crate::pages::apps_list::{detail_href, expired_reason};
 use crate::session::use_session;
 use crate::validation::{AppForm, FieldError};
@@ -46,6 +48,7 @@ fn same_app(listed: &App, sent: &NewApp) -> bool {
 #[component]
 pub fn CreatePage() -> impl IntoView {
     let session = use_session();
+    let toasts = use_toasts();
     let draft = session.create_draft;
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let error_for = move |field: &'static str| {
@@ -109,6 +112,7 @@ pub fn CreatePage() -> impl IntoView {
 
     Effect::new(move |_| match create.value().get() {
         Some(Ok(Outcome::Created(created, token))) => {
+            toasts.success(format!("Created “{}”.", created.app.app_name));
             if let Ok(token) = token {
                 session.set_app_token(&created.app.app_id, token);
             }
@@ -116,12 +120,16 @@ pub fn CreatePage() -> impl IntoView {
             baseline.set_value(None);
         }
         Some(Err(e)) if e.is_unauthorized() => session.expire_customer(expired_reason(&e)),
-        Some(Err(e)) if e.outcome_unknown() && baseline.with_value(Option::is_none) => {
-            baseline.set_value(Some(
-                session
-                    .known_apps
-                    .with_untracked(|m| m.keys().cloned().collect()),
-            ));
+        Some(Err(ApiError::Cancelled)) => {}
+        Some(Err(e)) => {
+            toasts.failure(format!("Creating the app failed: {}", e.title()));
+            if e.outcome_unknown() && baseline.with_value(Option::is_none) {
+                baseline.set_value(Some(
+                    session
+                        .known_apps
+                        .with_untracked(|m| m.keys().cloned().collect()),
+                ));
+            }
         }
         _ => {}
     });
@@ -147,7 +155,7 @@ pub fn CreatePage() -> impl IntoView {
                 create.dispatch(Attempt { app, check_first });
             }
             Err(errs) => {
-                focus_field(errs[0].field);
+                focus_by_id(errs[0].field);
                 errors.set(errs);
             }
         }
@@ -233,17 +241,5 @@ pub fn CreatePage() -> impl IntoView {
                 </form>
             </Show>
         </section>
-    }
-}
-
-/// Moves focus to the first invalid field so keyboard users land on it.
-fn focus_field(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }

@@ -11,6 +11,7 @@ use crate::components::confirm_delete::ConfirmDelete;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::timestamp::Timestamp;
+use crate::components::toasts::use_toasts;
 use crate::components::unlock_app::UnlockApp;
 use crate::pages::apps_list::expired_reason;
 use crate::session::use_session;
@@ -30,6 +31,7 @@ enum DeleteError {
 #[component]
 pub fn DetailPage() -> impl IntoView {
     let session = use_session();
+    let toasts = use_toasts();
     let navigate = use_navigate();
     let params = use_params_map();
     let query = use_query_map();
@@ -122,20 +124,22 @@ pub fn DetailPage() -> impl IntoView {
             session.forget_app_token(&id);
             session.remember_apps(&listed);
             dialog_open.set(false);
-            session.flash.set(Some(format!(
+            toasts.success(format!(
                 "Deleted “{name}”. Confirmed: it is no longer in your app list."
-            )));
+            ));
             navigate("/", Default::default());
         }
     });
     // A refused app token during delete: drop it and ask again (the dialog
     // returns once the app is unlocked). A refused customer token while
     // confirming: back to connect.
-    Effect::new(move |_| match delete.value().get() {
-        // The error is shown on the page, with a retry where it helps; the
-        // name was already confirmed.
-        Some(Err(_)) if dialog_open.get_untracked() => dialog_open.set(false),
-        _ => {}
+    // The error is shown on the page, with a retry where it helps; the name
+    // was already confirmed, so the dialog closes.
+    Effect::new(move |_| {
+        if let Some(Err(_)) = delete.value().get() {
+            dialog_open.set(false);
+            toasts.failure("Deleting the app failed; see the message on the page.");
+        }
     });
     Effect::new(move |_| match delete.value().get() {
         Some(Err(DeleteError::Api(e))) if e.is_unauthorized() => {

@@ -2,12 +2,19 @@
 //! an empty state inviting the first app, and row links to detail.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::{
+    components::A,
+    hooks::{use_navigate, use_query_map},
+    NavigateOptions,
+};
 
 use crate::api::{domain_label, ApiError, App};
+use crate::app_query;
+use crate::browser::download;
 use crate::components::copy_button::CopyButton;
-use crate::components::error_panel::{ErrorPanel, Notice};
+use crate::components::error_panel::ErrorPanel;
 use crate::components::timestamp::Timestamp;
+use crate::export;
 use crate::session::use_session;
 use crate::text::short_id;
 
@@ -41,8 +48,6 @@ pub fn AppsPage() -> impl IntoView {
         _ => {}
     });
     let refresh = move || apps.refetch();
-    let flash = session.flash;
-    on_cleanup(move || flash.set(None));
 
     view! {
         <section class="page">
@@ -53,12 +58,11 @@ pub fn AppsPage() -> impl IntoView {
                     <A href="/apps/new" attr:class="btn btn-primary">"New app"</A>
                 </div>
             </div>
-            {move || flash.get().map(|text| view! { <Notice text=text kind="success"/> })}
             <Transition fallback=|| view! { <ListSkeleton/> }>
                 {move || Suspend::new(async move {
                     match apps.await {
                         Ok(list) if list.is_empty() => view! { <EmptyState/> }.into_any(),
-                        Ok(list) => view! { <AppTable apps=list/> }.into_any(),
+                        Ok(list) => view! { <AppListView apps=list/> }.into_any(),
                         Err(e) => view! {
                             <ErrorPanel action="Loading your apps" error=e on_retry=Callback::new(move |_| refresh())/>
                         }.into_any(),
@@ -92,12 +96,77 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
+/// Search (kept in the URL as `?q=`), export and the table.
+#[component]
+fn AppListView(apps: Vec<App>) -> impl IntoView {
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let all = StoredValue::new(apps);
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let shown = Memo::new(move |_| all.with_value(|apps| app_query::filter(apps, &q.get())));
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        let params = web_sys::UrlSearchParams::new().ok();
+        let search = match params {
+            Some(p) if !text.is_empty() => {
+                p.set("q", &text);
+                format!("?{}", String::from(p.to_string()))
+            }
+            _ => String::new(),
+        };
+        navigate(
+            &format!("/{search}"),
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let export = move |format: &'static str| {
+        let apps = shown.get_untracked();
+        match format {
+            "csv" => download("exotel-apps.csv", "text/csv", &export::to_csv(&apps)),
+            _ => download(
+                "exotel-apps.json",
+                "application/json",
+                &export::to_json(&apps),
+            ),
+        }
+    };
+    let total = all.with_value(Vec::len);
+    view! {
+        <div class="toolbar">
+            <div class="field">
+                <label for="search">"Search apps " <span class="kbd" aria-hidden="true">"/"</span></label>
+                <input id="search" type="search" placeholder="Name, AppID or account SID"
+                    prop:value=move || q.get() on:input=on_search autocomplete="off" spellcheck="false"/>
+            </div>
+            <div class="actions">
+                <button type="button" class="btn" on:click=move |_| export("csv")>"Export CSV"</button>
+                <button type="button" class="btn" on:click=move |_| export("json")>"Export JSON"</button>
+            </div>
+        </div>
+        <p class="muted count" data-testid="app-count" role="status">{move || {
+            let n = shown.with(Vec::len);
+            if n == total {
+                format!("{total} app{}", if total == 1 { "" } else { "s" })
+            } else {
+                format!("{n} of {total} apps")
+            }
+        }}</p>
+        {move || if shown.with(Vec::is_empty) {
+            view! { <p class="card empty" data-testid="no-match">{format!("No app matches “{}”. Try part of a name, an AppID or an account SID.", q.get())}</p> }.into_any()
+        } else {
+            view! { <AppTable apps=shown.get()/> }.into_any()
+        }}
+    }
+}
+
 #[component]
 fn AppTable(apps: Vec<App>) -> impl IntoView {
     let navigate = use_navigate();
-    let count = apps.len();
     view! {
-        <p class="muted count" data-testid="app-count">{format!("{count} app{}", if count == 1 { "" } else { "s" })}</p>
         <div class="table-wrap">
             <table class="apps" data-testid="apps-table">
                 <thead>
@@ -135,12 +204,12 @@ fn AppTable(apps: Vec<App>) -> impl IntoView {
                         view! {
                             <tr on:click=on_row data-app-id=app.app_id.clone()>
                                 <td class="name"><A href=href>{name}</A></td>
-                                <td class="id"><code title=app.app_id.clone()>{short_id(&app.app_id)}</code> <CopyButton value=id what="AppID"/></td>
-                                <td>{app.exotel_account_sid.clone()}</td>
-                                <td>{domain_label(&app.exotel_domain)}</td>
-                                <td>{if app.is_active { view! { <span class="badge badge-on">"Active"</span> } } else { view! { <span class="badge badge-off">"Inactive"</span> } }}</td>
-                                <td><Timestamp value=app.created_at.clone()/></td>
-                                <td><Timestamp value=app.updated_at.clone()/></td>
+                                <td class="id" data-label="AppID"><code title=app.app_id.clone()>{short_id(&app.app_id)}</code> <CopyButton value=id what="AppID"/></td>
+                                <td data-label="Account SID">{app.exotel_account_sid.clone()}</td>
+                                <td data-label="Domain">{domain_label(&app.exotel_domain)}</td>
+                                <td data-label="Active">{if app.is_active { view! { <span class="badge badge-on">"Active"</span> } } else { view! { <span class="badge badge-off">"Inactive"</span> } }}</td>
+                                <td data-label="Created"><Timestamp value=app.created_at.clone()/></td>
+                                <td data-label="Updated"><Timestamp value=app.updated_at.clone()/></td>
                                 <td class="row-actions"><A href=delete_href attr:class="btn btn-ghost btn-small danger-text" attr:aria-label=format!("Delete {}", app.app_name)>"Delete…"</A></td>
                             </tr>
                         }

@@ -71,7 +71,7 @@ pub fn ConnectPage() -> impl IntoView {
     // caught here and not on the next page.
     let connect = Action::new_local(move |input: &(String, Option<String>, Method, String)| {
         let (base, id, method, credential) = input.clone();
-        let client = crate::api::Client::new(base.clone()).with_timeout(session.timeout_ms);
+        let client = session.client_for(base.clone());
         async move {
             let token = match method {
                 Method::Secret => {

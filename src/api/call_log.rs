@@ -1,0 +1,168 @@
+//! What the request log records about each API call, and the pure helpers
+//! behind it: body redaction, RequestId extraction and "copy as curl".
+//! Nothing here holds a secret in a form that could be displayed: request
+//! bodies are redacted before they are recorded, and the token travels only
+//! in [`CallRecord::token`], which `Debug` hides and the UI never renders.
+
+/// One finished API call.
+#[derive(Clone, PartialEq)]
+pub struct CallRecord {
+    pub method: &'static str,
+    /// The URL as called (may be relative to the page for same-origin bases).
+    pub url: String,
+    /// HTTP status, or None when no answer came (network, timeout).
+    pub status: Option<u16>,
+    pub request_id: Option<String>,
+    /// "OK", or the error's title.
+    pub outcome: String,
+    pub ok: bool,
+    pub started_at_ms: f64,
+    pub duration_ms: f64,
+    /// The JSON body with every secret replaced by a placeholder.
+    pub redacted_body: Option<String>,
+    /// The token sent, kept in memory only for an explicit "include token".
+    pub token: Option<String>,
+}
+
+impl std::fmt::Debug for CallRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CallRecord")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("status", &self.status)
+            .field("request_id", &self.request_id)
+            .field("outcome", &self.outcome)
+            .field("token", &self.token.as_ref().map(|_| "<redacted>"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// Receives every finished call (the console's request log).
+pub trait CallObserver {
+    fn observe(&self, record: CallRecord);
+}
+
+/// Body fields that are secrets, and the placeholder each becomes.
+const SECRET_FIELDS: [(&str, &str); 4] = [
+    ("Secret", "<SECRET>"),
+    ("AppSecret", "<APP_SECRET>"),
+    ("ExotelApiKey", "<EXOTEL_API_KEY>"),
+    ("ExotelApiToken", "<EXOTEL_API_TOKEN>"),
+];
+
+/// The body with every secret field replaced by its placeholder. A body that
+/// is not a JSON object is not recorded at all (it could be anything).
+pub fn redact_body(body: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let object = value.as_object_mut()?;
+    for (field, placeholder) in SECRET_FIELDS {
+        if let Some(v) = object.get_mut(field) {
+            *v = serde_json::Value::String(placeholder.to_string());
+        }
+    }
+    serde_json::to_string(&value).ok()
+}
+
+/// The `RequestId` of an envelope, found without decoding the whole body
+/// (lists can be large and are decoded once already).
+pub fn scan_request_id(body: &str) -> Option<String> {
+    let after_key = &body[body.find("\"RequestId\"")? + "\"RequestId\"".len()..];
+    let after_colon = after_key.trim_start().strip_prefix(':')?.trim_start();
+    let value = after_colon.strip_prefix('"')?;
+    let id = &value[..value.find('"')?];
+    (!id.is_empty() && id.len() <= 100).then(|| id.to_string())
+}
+
+/// Quotes a word for a POSIX shell.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+/// The call as a curl command. `absolute_url` is the record's URL resolved
+/// against the page; the token is included only when asked for, otherwise a
+/// placeholder stands in.
+pub fn to_curl(record: &CallRecord, absolute_url: &str, include_token: bool) -> String {
+    let mut lines = vec![format!(
+        "curl --request {} {}",
+        record.method,
+        shell_quote(absolute_url)
+    )];
+    if let Some(token) = &record.token {
+        let value = if include_token {
+            token.as_str()
+        } else {
+            "<TOKEN>"
+        };
+        lines.push(format!(
+            "--header {}",
+            shell_quote(&format!("Authorization: {value}"))
+        ));
+    }
+    if let Some(body) = &record.redacted_body {
+        lines.push("--header 'Content-Type: application/json'".to_string());
+        lines.push(format!("--data-raw {}", shell_quote(body)));
+    }
+    lines.join(" \\\n  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> CallRecord {
+        CallRecord {
+            method: "POST",
+            url: "/v2/integrations/app".into(),
+            status: Some(200),
+            request_id: Some("r-1".into()),
+            outcome: "OK".into(),
+            ok: true,
+            started_at_ms: 0.0,
+            duration_ms: 12.0,
+            redacted_body: redact_body(
+                r#"{"AppName":"it's","ExotelApiKey":"k-1","ExotelApiToken":"t-1"}"#,
+            ),
+            token: Some("tok-secret".into()),
+        }
+    }
+
+    #[test]
+    fn secrets_are_redacted_from_bodies() {
+        let body = redact_body(r#"{"Id":"c1","Secret":"s3cret","Entity":"customer"}"#).unwrap();
+        assert!(!body.contains("s3cret"));
+        assert!(body.contains("<SECRET>"));
+        assert!(body.contains("\"Id\":\"c1\""));
+        let app = record().redacted_body.unwrap();
+        assert!(!app.contains("k-1") && !app.contains("t-1"));
+        assert_eq!(redact_body("not json"), None);
+        assert_eq!(redact_body("[1]"), None);
+    }
+
+    #[test]
+    fn request_id_is_scanned_from_an_envelope() {
+        assert_eq!(
+            scan_request_id(r#"{"RequestId": "abc-1","Status":"Success"}"#).as_deref(),
+            Some("abc-1")
+        );
+        assert_eq!(scan_request_id(r#"{"error":"x"}"#), None);
+        assert_eq!(scan_request_id(""), None);
+        assert_eq!(scan_request_id(r#"{"RequestId":12}"#), None);
+    }
+
+    #[test]
+    fn curl_uses_a_placeholder_unless_the_token_is_asked_for() {
+        let r = record();
+        let without = to_curl(&r, "http://h/v2/integrations/app", false);
+        assert!(without.contains("'Authorization: <TOKEN>'"));
+        assert!(!without.contains("tok-secret"));
+        assert!(without.contains("--data-raw '{"));
+        assert!(without.contains("it'\\''s"), "single quotes are escaped");
+        let with = to_curl(&r, "http://h/v2/integrations/app", true);
+        assert!(with.contains("'Authorization: tok-secret'"));
+    }
+
+    #[test]
+    fn debug_hides_the_token() {
+        assert!(!format!("{:?}", record()).contains("tok-secret"));
+    }
+}

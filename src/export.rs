@@ -1,0 +1,87 @@
+//! The app list as CSV or JSON files. List items carry no secret (the API
+//! never returns AppSecret, ExotelApiKey or ExotelApiToken in a list), and
+//! only the listed fields are written.
+
+use crate::api::App;
+
+const HEADER: [&str; 8] = [
+    "AppID",
+    "AppName",
+    "ExotelAccountSid",
+    "ExotelDomain",
+    "IsActive",
+    "CreatedAt",
+    "UpdatedAt",
+    "CustomerID",
+];
+
+/// One CSV cell: always quoted, quotes doubled, and a leading `= + - @`
+/// (or tab/CR) defused with `'` so a spreadsheet never runs it as a formula.
+fn cell(value: &str) -> String {
+    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    format!("\"{}\"", defused.replace('"', "\"\""))
+}
+
+pub fn to_csv(apps: &[App]) -> String {
+    let mut out = HEADER.join(",");
+    out.push_str("\r\n");
+    for a in apps {
+        let active = if a.is_active { "true" } else { "false" };
+        let row = [
+            &a.app_id,
+            &a.app_name,
+            &a.exotel_account_sid,
+            &a.exotel_domain,
+            active,
+            &a.created_at,
+            &a.updated_at,
+            &a.customer_id,
+        ];
+        out.push_str(&row.map(cell).join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The apps with the API's own field names, pretty-printed.
+pub fn to_json(apps: &[App]) -> String {
+    serde_json::to_string_pretty(apps).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app(name: &str) -> App {
+        App {
+            app_id: "id-1".into(),
+            app_name: name.into(),
+            exotel_account_sid: "sid".into(),
+            exotel_domain: "mumbai".into(),
+            is_active: true,
+            ..App::default()
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let csv = to_csv(&[app("say \"hi\", ok"), app("=HYPERLINK(\"x\")")]);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], HEADER.join(","));
+        assert!(lines[1].contains("\"say \"\"hi\"\", ok\""));
+        assert!(lines[2].contains("\"'=HYPERLINK(\"\"x\"\")\""));
+        assert_eq!(lines.len(), 4, "header, two rows, trailing newline");
+    }
+
+    #[test]
+    fn json_uses_api_field_names_and_no_secrets() {
+        let json = to_json(&[app("A")]);
+        assert!(json.contains("\"AppName\": \"A\""));
+        assert!(!json.contains("AppSecret"));
+        assert!(!json.contains("ExotelApiKey"));
+    }
+}
