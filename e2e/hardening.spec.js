@@ -46,9 +46,14 @@ const FAULTS = {
   empty500: [/Empty answer from the API \(HTTP 500\)/],
   bad400: [/refused the request \(HTTP 400\)/, /simulated bad request/, /RequestId: [0-9a-f-]{36}/],
   timeout: [/did not answer in time/],
+  // The connection drops mid-answer: what a dying server or proxy looks like.
+  network: [/Could not reach the API/, /Check the API base URL/],
 };
-const faultFor = (kind, route) =>
-  kind === 'timeout' ? { kind: 'delay', delay_ms: 2500, route } : { kind, route };
+const faultFor = (kind, route) => {
+  if (kind === 'timeout') return { kind: 'delay', delay_ms: 2500, route };
+  if (kind === 'network') return { kind: 'disconnect', route };
+  return { kind, route };
+};
 
 // Each operation: set up, trigger under the queued fault, then recover.
 const OPS = {
@@ -124,7 +129,7 @@ const OPS = {
   },
 };
 
-const RETRYABLE = new Set(['json500', 'html502', 'empty500', 'timeout']);
+const RETRYABLE = new Set(['json500', 'html502', 'empty500', 'timeout', 'network']);
 
 for (const [opName, op] of Object.entries(OPS)) {
   for (const [kind, expected] of Object.entries(FAULTS)) {

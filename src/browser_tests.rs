@@ -190,3 +190,22 @@ async fn delete_dialog_needs_the_exact_name() {
     assert_eq!(confirmed.get_untracked(), 1);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_an_error_view_with_a_reload_link() {
+    // What the panic hook renders (into <body>, after emptying it); called
+    // directly into a container so the test runner survives (a real panic
+    // would abort the test's wasm instance).
+    let root = container();
+    crate::panic_view::render_into(&root, "index out of bounds");
+    let view = root
+        .query_selector(".panic-view[role=alert]")
+        .unwrap()
+        .unwrap();
+    let text = view.text_content().unwrap();
+    assert!(text.contains("internal error"));
+    assert!(text.contains("index out of bounds"));
+    let reload = view.query_selector("a[href='']").unwrap().unwrap();
+    assert_eq!(reload.text_content().as_deref(), Some("Reload"));
+    root.remove();
+}

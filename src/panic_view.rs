@@ -12,10 +12,21 @@ pub fn install() {
 }
 
 fn show(detail: &str) {
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    else {
+        return;
+    };
+    body.set_text_content(None);
+    render_into(&body, detail);
+}
+
+/// Replaces nothing: appends the error view to `parent`.
+pub(crate) fn render_into(parent: &web_sys::Element, detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(body) = document.body() else { return };
     let Ok(panel) = document.create_element("div") else {
         return;
     };
@@ -40,6 +51,5 @@ fn show(detail: &str) {
             panel.append_child(child).ok();
         }
     }
-    body.set_text_content(None);
-    body.append_child(&panel).ok();
+    parent.append_child(&panel).ok();
 }

@@ -26,11 +26,14 @@ pub enum FaultKind {
     Bad400,
     /// HTTP 401 envelope.
     Unauthorized401,
+    /// Headers, then the connection drops mid-body: the browser sees a
+    /// network error, as when a server or proxy dies during a call.
+    Disconnect,
 }
 
 impl FaultKind {
     pub const NAMES: &'static str =
-        "failure200, json500, html502, empty500, delay, bad400, unauthorized401";
+        "failure200, json500, html502, empty500, delay, bad400, unauthorized401, disconnect";
 
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
@@ -41,6 +44,7 @@ impl FaultKind {
             "delay" => FaultKind::Delay,
             "bad400" => FaultKind::Bad400,
             "unauthorized401" => FaultKind::Unauthorized401,
+            "disconnect" => FaultKind::Disconnect,
             _ => return None,
         })
     }
@@ -54,6 +58,7 @@ impl FaultKind {
             FaultKind::Delay => "delay",
             FaultKind::Bad400 => "bad400",
             FaultKind::Unauthorized401 => "unauthorized401",
+            FaultKind::Disconnect => "disconnect",
         }
     }
 }
@@ -154,6 +159,27 @@ pub fn response(kind: FaultKind) -> Response {
              <center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n",
         ),
         FaultKind::Empty500 => raw(StatusCode::INTERNAL_SERVER_ERROR, None, ""),
+        FaultKind::Disconnect => {
+            // Some bytes first, flushed before the connection dies: a
+            // connection that dies before answering anything is retried by
+            // browsers on a fresh one, silently.
+            use futures_util::StreamExt;
+            let start = futures_util::stream::iter([Ok(&b"{\"RequestId\": \""[..])]);
+            let then_die = futures_util::stream::once(async {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "simulated disconnect",
+                ))
+            });
+            let broken = start.chain(then_die);
+            Response::builder()
+                .status(StatusCode::OK)
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::CONTENT_LENGTH, "100")
+                .body(Body::from_stream(broken))
+                .expect("static response parts are valid")
+        }
         // Never reached in practice: the gate handles delays itself. Answer
         // something harmless rather than panic.
         FaultKind::Delay => raw(StatusCode::INTERNAL_SERVER_ERROR, None, ""),

@@ -576,3 +576,24 @@ async fn a_delayed_create_still_lands_when_the_client_gives_up() {
     }
     assert_eq!(sb.state().await["apps"][0]["AppName"], "Slow");
 }
+
+#[tokio::test]
+async fn fault_disconnect_drops_the_connection_mid_answer() {
+    let (sb, ct, _, _) = with_app().await;
+    sb.fault(json!({"kind": "disconnect", "route": "list"}))
+        .await;
+    let resp = sb
+        .client
+        .get(sb.api("/app?entity=customer"))
+        .header("Authorization", &ct)
+        .send()
+        .await;
+    let body = match resp {
+        Ok(r) => r.text().await.map(|_| ()),
+        Err(e) => Err(e),
+    };
+    assert!(body.is_err(), "the client must see a broken connection");
+    assert_eq!(pending(&sb).await, 0);
+    let (s, _) = sb.list(&ct).await;
+    assert_eq!(s, 200, "the next call is normal");
+}
