@@ -2,7 +2,7 @@
 // export, keyboard, dark mode, accessibility (axe-core), small and large
 // screens. Screenshots for the README are taken here, light and dark.
 const fs = require('fs');
-const { test, expect, sandbox, signIn, CUSTOMER_ID } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID } = require('./fixtures');
 
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -28,11 +28,7 @@ test.describe('request log', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await sandbox.reset(request, 1);
     await signIn(page, '/apps/new');
-    await page.getByLabel('App name', { exact: true }).fill('Logged');
-    await page.getByLabel('Exotel Account SID').fill('sid-l');
-    await page.getByLabel('Exotel API key').fill('KEY-SHOULD-NOT-SHOW');
-    await page.getByLabel('Exotel API token').fill('TOKEN-SHOULD-NOT-SHOW');
-    await page.getByLabel('Exotel domain').selectOption('mumbai');
+    await fillCreateForm(page, { name: 'Logged', key: 'KEY-SHOULD-NOT-SHOW', token: 'TOKEN-SHOULD-NOT-SHOW' });
     await page.getByRole('button', { name: 'Create app' }).click();
     await expect(page.getByTestId('secret-panel')).toBeVisible();
 
@@ -93,11 +89,7 @@ test('copy buttons put AppID, AppSecret and Customer ID on the clipboard', async
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await sandbox.reset(request, 0);
   await signIn(page, '/apps/new');
-  await page.getByLabel('App name', { exact: true }).fill('Copied');
-  await page.getByLabel('Exotel Account SID').fill('sid-c');
-  await page.getByLabel('Exotel API key').fill('k');
-  await page.getByLabel('Exotel API token').fill('t');
-  await page.getByLabel('Exotel domain').selectOption('mumbai');
+  await fillCreateForm(page, { name: 'Copied' });
   await page.getByRole('button', { name: 'Create app' }).click();
   const [app] = (await sandbox.state(request)).apps;
   const clip = () => page.evaluate(() => navigator.clipboard.readText());

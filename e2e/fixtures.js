@@ -45,6 +45,17 @@ async function signIn(page, path = '/') {
   await page.getByRole('button', { name: 'Connect' }).click();
 }
 
+/** Fills the create form; returns what was typed. */
+async function fillCreateForm(page, app = {}) {
+  const v = { name: 'WebRTC', sid: 'acme1', key: 'key-123', token: 'tok-456', domain: 'mumbai', ...app };
+  await page.getByLabel('App name', { exact: true }).fill(v.name);
+  await page.getByLabel('Exotel Account SID').fill(v.sid);
+  await page.getByLabel('Exotel API key').fill(v.key);
+  await page.getByLabel('Exotel API token').fill(v.token);
+  if (v.domain) await page.getByLabel('Exotel domain').selectOption(v.domain);
+  return v;
+}
+
 /**
  * Every test's page fails the test on an uncaught error, a Rust panic, or a
  * Content-Security-Policy violation, and records the console output so tests
@@ -71,4 +82,4 @@ const test = base.test.extend({
   },
 });
 
-module.exports = { test, expect: base.expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS };
+module.exports = { test, expect: base.expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS };

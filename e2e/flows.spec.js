@@ -1,18 +1,9 @@
 // The four operations end to end: connect, list, create, detail, delete.
-const { test, expect, sandbox, signIn, CUSTOMER_ID, PORTS } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, PORTS } = require('./fixtures');
 
 const table = (page) => page.getByTestId('apps-table');
 const sessionKeys = (page) => page.evaluate(() => Object.keys(sessionStorage));
 
-async function fillCreateForm(page, app = {}) {
-  const v = { name: 'WebRTC', sid: 'acme1', key: 'key-123', token: 'tok-456', domain: 'mumbai', ...app };
-  await page.getByLabel('App name').fill(v.name);
-  await page.getByLabel('Exotel Account SID').fill(v.sid);
-  await page.getByLabel('Exotel API key').fill(v.key);
-  await page.getByLabel('Exotel API token').fill(v.token);
-  if (v.domain) await page.getByLabel('Exotel domain').selectOption(v.domain);
-  return v;
-}
 
 test.describe('connect', () => {
   test.beforeEach(async ({ request }) => sandbox.reset(request, 2));
@@ -205,7 +196,6 @@ test.describe('detail and delete', () => {
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
     await expect(page.getByTestId('app-title')).toHaveText('Doomed app');
-    await page.screenshot({ path: 'docs/screenshots/app-detail.png' });
   });
 
   test('a token of another app is refused', async ({ page, request }) => {
@@ -231,7 +221,6 @@ test.describe('detail and delete', () => {
     const confirm = dialog.getByRole('button', { name: 'Delete app' });
     await expect(confirm).toBeDisabled();
     await dialog.getByLabel(/Type/).fill('Doomed app');
-    await page.screenshot({ path: 'docs/screenshots/delete-dialog.png' });
     await confirm.click();
     await expect(page).toHaveURL(/\/$/);
     await expect(page.getByRole('status').filter({ hasText: 'Deleted “Doomed app”' })).toBeVisible();

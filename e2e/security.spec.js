@@ -1,5 +1,5 @@
 // Security: API data never executes, secrets never leave session storage.
-const { test, expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, CUSTOMER_SECRET } = require('./fixtures');
 
 // Each payload sets window.__xss or opens a dialog if it ever runs.
 const PAYLOADS = [
@@ -64,11 +64,7 @@ test('secrets never reach localStorage, cookies, URLs, the console or error mess
   await expect(page.getByRole('alert')).not.toContainText('wrong-secret-value');
 
   await signIn(page, '/apps/new');
-  await page.getByLabel('App name', { exact: true }).fill('Secretive');
-  await page.getByLabel('Exotel Account SID').fill('sid-s');
-  await page.getByLabel('Exotel API key').fill('API-KEY-VALUE-123');
-  await page.getByLabel('Exotel API token').fill('API-TOKEN-VALUE-456');
-  await page.getByLabel('Exotel domain').selectOption('mumbai');
+  await fillCreateForm(page, { name: 'Secretive', key: 'API-KEY-VALUE-123', token: 'API-TOKEN-VALUE-456' });
   await page.getByRole('button', { name: 'Create app' }).click();
   const appSecret = await page.getByTestId('new-app-secret').textContent();
   await page.getByRole('link', { name: 'Open app' }).click();

@@ -4,14 +4,11 @@ const { test, expect, sandbox, signIn } = require('./fixtures');
 
 test('release build lists the sandbox seeded apps', async ({ page, request }) => {
   await sandbox.reset(request, 3);
-  await page.goto('/connect');
-  await page.screenshot({ path: 'docs/screenshots/connect.png' });
   await signIn(page);
   const rows = page.getByTestId('apps-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(page.getByTestId('app-count')).toHaveText('3 apps');
   await expect(page.getByTestId('api-endpoint')).toHaveText('Same origin (via proxy)');
-  await page.screenshot({ path: 'docs/screenshots/apps-list.png' });
 });
 
 test('unknown addresses show the not-found page', async ({ page }) => {

@@ -4,6 +4,23 @@
 
 use leptos::prelude::*;
 
+use crate::validation::FieldError;
+
+/// The message for one field out of a form's validation errors, as the
+/// `error` signal a [`TextField`] takes.
+pub fn field_error(
+    errors: RwSignal<Vec<FieldError>>,
+    field: &'static str,
+) -> Signal<Option<String>> {
+    Signal::derive(move || {
+        errors.with(|es| {
+            es.iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message.clone())
+        })
+    })
+}
+
 #[component]
 pub fn TextField(
     /// Element id; also the key validation errors use.

@@ -19,7 +19,7 @@ use crate::api::{ApiError, App, CreatedApp, Entity, NewApp, TokenRequest};
 use crate::browser::focus_by_id;
 use crate::components::error_panel::{ErrorPanel, Notice};
 use crate::components::secret_panel::SecretPanel;
-use crate::components::text_field::TextField;
+use crate::components::text_field::{field_error, TextField};
 use crate::components::toasts::use_toasts;
 use crate::pages::apps_list::{detail_href, expired_reason};
 use crate::session::use_session;
@@ -51,15 +51,7 @@ pub fn CreatePage() -> impl IntoView {
     let toasts = use_toasts();
     let draft = session.create_draft;
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: &'static str| field_error(errors, field);
     // One signal per field, seeded from (and written back to) the draft.
     let field = |get: fn(&AppForm) -> &String, set: fn(&mut AppForm, String)| {
         let signal = RwSignal::new(draft.with_untracked(|d| get(d).clone()));

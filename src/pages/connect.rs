@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
 use crate::app::safe_next;
 use crate::components::error_panel::{ErrorPanel, Notice};
-use crate::components::text_field::TextField;
+use crate::components::text_field::{field_error, TextField};
 use crate::config::PRESETS;
 use crate::session::use_session;
 use crate::validation::{check_text, check_token, FieldError};
@@ -56,15 +56,7 @@ pub fn ConnectPage() -> impl IntoView {
     let secret = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || {
-            errors.with(|es| {
-                es.iter()
-                    .find(|e| e.field == field)
-                    .map(|e| e.message.clone())
-            })
-        })
-    };
+    let error_for = move |field: &'static str| field_error(errors, field);
 
     // The request: either a token exchange, or a pasted token checked by
     // listing the apps (a read-only customer-token call), so a wrong paste is
