@@ -132,6 +132,7 @@ test('export: the filtered list as CSV and JSON, without secrets', async ({ page
   expect(JSON.stringify(json)).not.toMatch(/AppSecret|ExotelApiKey|ExotelApiToken/);
   // A formula-looking name is defused when exported.
   await page.getByLabel('Search apps').fill('cmd');
+  await expect(page.getByTestId('app-count')).toHaveText('1 of 3 apps');
   const f = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   expect(fs.readFileSync(await (await f).path(), 'utf8')).toContain(`"'=cmd|calc"`);

@@ -1,6 +1,8 @@
 //! The customer's apps (GET /app?entity=customer): a table with refresh,
 //! an empty state inviting the first app, and row links to detail.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 use leptos_router::{
     components::A,
@@ -9,7 +11,7 @@ use leptos_router::{
 };
 
 use crate::api::{domain_label, ApiError, App};
-use crate::app_query;
+use crate::app_query::{ListQuery, SortKey};
 use crate::browser::download;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
@@ -96,33 +98,88 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
-/// Search (kept in the URL as `?q=`), export and the table.
+/// How long typing must pause before the search reaches the URL (and the
+/// history), so a word is one entry, not one per letter.
+const SEARCH_DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Search, filters and sort (all kept in the URL), export, and the table.
 #[component]
 fn AppListView(apps: Vec<App>) -> impl IntoView {
-    let query = use_query_map();
+    let query_map = use_query_map();
     let navigate = use_navigate();
     let all = StoredValue::new(apps);
-    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let shown = Memo::new(move |_| all.with_value(|apps| app_query::filter(apps, &q.get())));
-    let on_search = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        let params = web_sys::UrlSearchParams::new().ok();
-        let search = match params {
-            Some(p) if !text.is_empty() => {
-                p.set("q", &text);
-                format!("?{}", String::from(p.to_string()))
+    let query = Memo::new(move |_| query_map.with(|m| ListQuery::from_pairs(|k| m.get_str(k))));
+    let shown = Memo::new(move |_| all.with_value(|apps| query.with(|q| q.apply(apps))));
+    let set_query = Callback::new(move |q: ListQuery| {
+        let search = match web_sys::UrlSearchParams::new() {
+            Ok(params) => {
+                for (k, v) in q.to_pairs() {
+                    params.append(k, &v);
+                }
+                String::from(params.to_string())
             }
-            _ => String::new(),
+            Err(_) => String::new(),
+        };
+        let url = if search.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/?{search}")
         };
         navigate(
-            &format!("/{search}"),
+            &url,
             NavigateOptions {
                 replace: true,
                 scroll: false,
                 ..Default::default()
             },
         );
+    });
+    // The box follows the URL (back/forward), but typing is debounced.
+    let typed = RwSignal::new(query.get_untracked().text);
+    Effect::new(move |_| typed.set(query.with(|q| q.text.clone())));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // A search still waiting when the page goes away must not fire.
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
+    let on_search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        typed.set(text.clone());
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                set_query.run(ListQuery {
+                    text: text.clone(),
+                    ..query.get_untracked()
+                })
+            },
+            SEARCH_DEBOUNCE,
+        );
+        pending.set_value(handle.ok());
     };
+    let on_domain = move |ev: leptos::ev::Event| {
+        set_query.run(ListQuery {
+            domain: event_target_value(&ev),
+            ..query.get_untracked()
+        })
+    };
+    let on_active = move |ev: leptos::ev::Event| {
+        let active = match event_target_value(&ev).as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+        set_query.run(ListQuery {
+            active,
+            ..query.get_untracked()
+        })
+    };
+    let on_sort =
+        Callback::new(move |key: SortKey| set_query.run(query.get_untracked().sorted_by(key)));
     let export = move |format: &'static str| {
         let apps = shown.get_untracked();
         match format {
@@ -137,10 +194,27 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
     let total = all.with_value(Vec::len);
     view! {
         <div class="toolbar">
-            <div class="field">
+            <div class="field search">
                 <label for="search">"Search apps " <span class="kbd" aria-hidden="true">"/"</span></label>
                 <input id="search" type="search" placeholder="Name, AppID or account SID"
-                    prop:value=move || q.get() on:input=on_search autocomplete="off" spellcheck="false"/>
+                    prop:value=move || typed.get() on:input=on_search autocomplete="off" spellcheck="false"/>
+            </div>
+            <div class="field">
+                <label for="filter-domain">"Domain"</label>
+                <select id="filter-domain" on:change=on_domain prop:value=move || query.with(|q| q.domain.clone())>
+                    <option value="">"Any"</option>
+                    <option value="mumbai">"Mumbai"</option>
+                    <option value="singapore">"Singapore"</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="filter-active">"Status"</label>
+                <select id="filter-active" on:change=on_active
+                    prop:value=move || match query.with(|q| q.active) { Some(true) => "yes", Some(false) => "no", None => "" }>
+                    <option value="">"Any"</option>
+                    <option value="yes">"Active"</option>
+                    <option value="no">"Inactive"</option>
+                </select>
             </div>
             <div class="actions">
                 <button type="button" class="btn" on:click=move |_| export("csv")>"Export CSV"</button>
@@ -156,28 +230,44 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
             }
         }}</p>
         {move || if shown.with(Vec::is_empty) {
-            view! { <p class="card empty" data-testid="no-match">{format!("No app matches “{}”. Try part of a name, an AppID or an account SID.", q.get())}</p> }.into_any()
+            view! { <p class="card empty" data-testid="no-match">"No app matches these filters. Clear the search or pick “Any” to see every app."</p> }.into_any()
         } else {
-            view! { <AppTable apps=shown.get()/> }.into_any()
+            view! { <AppTable apps=shown.get() query=query on_sort=on_sort/> }.into_any()
         }}
     }
 }
 
+/// A column header that sorts by its column, saying how it is sorted.
 #[component]
-fn AppTable(apps: Vec<App>) -> impl IntoView {
+fn SortHeader(key: SortKey, query: Memo<ListQuery>, on_sort: Callback<SortKey>) -> impl IntoView {
+    let state = move || query.with(|q| (q.sort == key).then_some(q.descending));
+    view! {
+        <th scope="col" aria-sort=move || match state() {
+            Some(true) => "descending",
+            Some(false) => "ascending",
+            None => "none",
+        }>
+            <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
+                {key.label()}
+                <span aria-hidden="true" class="sort-mark">{move || match state() {
+                    Some(true) => " ▼",
+                    Some(false) => " ▲",
+                    None => "",
+                }}</span>
+            </button>
+        </th>
+    }
+}
+
+#[component]
+fn AppTable(apps: Vec<App>, query: Memo<ListQuery>, on_sort: Callback<SortKey>) -> impl IntoView {
     let navigate = use_navigate();
     view! {
         <div class="table-wrap">
             <table class="apps" data-testid="apps-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"AppID"</th>
-                        <th scope="col">"Account SID"</th>
-                        <th scope="col">"Domain"</th>
-                        <th scope="col">"Active"</th>
-                        <th scope="col">"Created"</th>
-                        <th scope="col">"Updated"</th>
+                        {SortKey::ALL.map(|key| view! { <SortHeader key=key query=query on_sort=on_sort/> })}
                         <th scope="col"><span class="visually-hidden">"Actions"</span></th>
                     </tr>
                 </thead>
