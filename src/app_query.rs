@@ -73,6 +73,24 @@ impl SortKey {
     }
 }
 
+/// The status filter as written in the URL (`active=yes|no`) and in the
+/// filter's `<select>`: "" means any.
+pub fn active_param(active: Option<bool>) -> &'static str {
+    match active {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
+
+pub fn parse_active(raw: &str) -> Option<bool> {
+    match raw {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => None,
+    }
+}
+
 /// The list view's state, as read from and written to the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListQuery {
@@ -94,11 +112,7 @@ impl ListQuery {
                 Some(d @ ("mumbai" | "singapore")) => d.to_string(),
                 _ => String::new(),
             },
-            active: match get("active") {
-                Some("yes") => Some(true),
-                Some("no") => Some(false),
-                _ => None,
-            },
+            active: get("active").and_then(parse_active),
             sort: get("sort").and_then(SortKey::parse).unwrap_or_default(),
             descending: get("dir") == Some("desc"),
         }
@@ -114,7 +128,7 @@ impl ListQuery {
             pairs.push(("domain", self.domain.clone()));
         }
         if let Some(active) = self.active {
-            pairs.push(("active", if active { "yes" } else { "no" }.to_string()));
+            pairs.push(("active", active_param(Some(active)).to_string()));
         }
         if self.sort != SortKey::default() {
             pairs.push(("sort", self.sort.as_str().to_string()));

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
-use crate::api::{jwt, App, Client};
+use crate::api::{jwt, ApiError, App, Client};
 use crate::request_log::RequestLog;
 use crate::validation::AppForm;
 
@@ -162,9 +162,11 @@ impl Session {
 
     /// The API refused the customer token (401): drop it and say why. The
     /// route guard then sends the admin to connect, remembering the page.
-    pub fn expire_customer(&self, reason: String) {
+    pub fn expire_customer(&self, refused: &ApiError) {
         store::remove(keys::CUSTOMER_TOKEN);
-        self.notice.set(Some(reason));
+        self.notice.set(Some(format!(
+            "Your session ended: {refused} Sign in again to continue where you were."
+        )));
         self.customer_token.set(None);
     }
 

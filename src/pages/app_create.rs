@@ -21,7 +21,7 @@ use crate::components::error_panel::{ErrorPanel, Notice};
 use crate::components::secret_panel::SecretPanel;
 use crate::components::text_field::{field_error, TextField};
 use crate::components::toasts::use_toasts;
-use crate::pages::apps_list::{detail_href, expired_reason};
+use crate::pages::apps_list::detail_href;
 use crate::session::use_session;
 use crate::validation::{AppForm, FieldError};
 
@@ -111,7 +111,7 @@ pub fn CreatePage() -> impl IntoView {
             draft.set(AppForm::default());
             baseline.set_value(None);
         }
-        Some(Err(e)) if e.is_unauthorized() => session.expire_customer(expired_reason(&e)),
+        Some(Err(e)) if e.is_unauthorized() => session.expire_customer(&e),
         Some(Err(ApiError::Cancelled)) => {}
         Some(Err(e)) => {
             toasts.failure(format!("Creating the app failed: {}", e.title()));

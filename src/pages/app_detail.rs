@@ -13,7 +13,6 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::timestamp::Timestamp;
 use crate::components::toasts::use_toasts;
 use crate::components::unlock_app::UnlockApp;
-use crate::pages::apps_list::expired_reason;
 use crate::session::use_session;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -149,7 +148,7 @@ pub fn DetailPage() -> impl IntoView {
             session.forget_app_token(&app_id.get_untracked());
         }
         Some(Err(DeleteError::Unconfirmed(e))) if e.is_unauthorized() => {
-            session.expire_customer(expired_reason(&e));
+            session.expire_customer(&e);
         }
         Some(Err(DeleteError::Api(e))) if e.outcome_unknown() => delete_check_first.set_value(true),
         _ => {}

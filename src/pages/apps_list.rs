@@ -10,8 +10,8 @@ use leptos_router::{
     NavigateOptions,
 };
 
-use crate::api::{domain_label, ApiError, App};
-use crate::app_query::{ListQuery, SortKey};
+use crate::api::{domain_label, App};
+use crate::app_query::{active_param, parse_active, ListQuery, SortKey};
 use crate::browser::download;
 use crate::components::copy_button::CopyButton;
 use crate::components::error_panel::ErrorPanel;
@@ -23,11 +23,6 @@ use crate::text::short_id;
 pub fn detail_href(app_id: &str) -> String {
     let id: String = js_sys::encode_uri_component(app_id).into();
     format!("/apps/{id}")
-}
-
-/// The message shown when the API refuses the customer token.
-pub fn expired_reason(e: &ApiError) -> String {
-    format!("Your session ended: {e} Sign in again to continue where you were.")
 }
 
 #[component]
@@ -45,7 +40,7 @@ pub fn AppsPage() -> impl IntoView {
     });
     // A 401 means the customer token is no longer valid: back to connect.
     Effect::new(move |_| match apps.get() {
-        Some(Err(e)) if e.is_unauthorized() => session.expire_customer(expired_reason(&e)),
+        Some(Err(e)) if e.is_unauthorized() => session.expire_customer(&e),
         Some(Ok(list)) => session.remember_apps(&list),
         _ => {}
     });
@@ -168,13 +163,8 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
         })
     };
     let on_active = move |ev: leptos::ev::Event| {
-        let active = match event_target_value(&ev).as_str() {
-            "yes" => Some(true),
-            "no" => Some(false),
-            _ => None,
-        };
         set_query.run(ListQuery {
-            active,
+            active: parse_active(&event_target_value(&ev)),
             ..query.get_untracked()
         })
     };
@@ -210,7 +200,7 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
             <div class="field">
                 <label for="filter-active">"Status"</label>
                 <select id="filter-active" on:change=on_active
-                    prop:value=move || match query.with(|q| q.active) { Some(true) => "yes", Some(false) => "no", None => "" }>
+                    prop:value=move || active_param(query.with(|q| q.active))>
                     <option value="">"Any"</option>
                     <option value="yes">"Active"</option>
                     <option value="no">"Inactive"</option>
