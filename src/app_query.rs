@@ -58,18 +58,56 @@ impl SortKey {
         SortKey::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 
-    fn compare(self, a: &App, b: &App) -> Ordering {
+    fn compare(self, list: &Catalog, a: usize, b: usize) -> Ordering {
+        let (x, y) = (&list.apps[a], &list.apps[b]);
         match self {
-            SortKey::Name => a.app_name.to_lowercase().cmp(&b.app_name.to_lowercase()),
-            SortKey::AppId => a.app_id.cmp(&b.app_id),
-            SortKey::AccountSid => a.exotel_account_sid.cmp(&b.exotel_account_sid),
-            SortKey::Domain => a.exotel_domain.cmp(&b.exotel_domain),
-            SortKey::Active => a.is_active.cmp(&b.is_active),
+            SortKey::Name => list.name_keys[a].cmp(&list.name_keys[b]),
+            SortKey::AppId => x.app_id.cmp(&y.app_id),
+            SortKey::AccountSid => x.exotel_account_sid.cmp(&y.exotel_account_sid),
+            SortKey::Domain => x.exotel_domain.cmp(&y.exotel_domain),
+            SortKey::Active => x.is_active.cmp(&y.is_active),
             // RFC 3339 with one offset sorts as text; mixed offsets are rare
             // and still land near their place.
-            SortKey::Created => a.created_at.cmp(&b.created_at),
-            SortKey::Updated => a.updated_at.cmp(&b.updated_at),
+            SortKey::Created => x.created_at.cmp(&y.created_at),
+            SortKey::Updated => x.updated_at.cmp(&y.updated_at),
         }
+    }
+}
+
+/// The apps as loaded, with what search and sort need computed once, so a
+/// keystroke at 10,000 apps filters without allocating per app.
+pub struct Catalog {
+    pub apps: Vec<App>,
+    /// Lower-cased names, the sort key for the Name column.
+    name_keys: Vec<String>,
+    /// Lower-cased "name AppID sid", what the search box looks in.
+    haystacks: Vec<String>,
+}
+
+impl Catalog {
+    pub fn new(apps: Vec<App>) -> Self {
+        let name_keys = apps.iter().map(|a| a.app_name.to_lowercase()).collect();
+        // A newline cannot be typed in the search box, so a needle never
+        // matches across two fields.
+        let haystacks = apps
+            .iter()
+            .map(|a| {
+                format!("{}\n{}\n{}", a.app_name, a.app_id, a.exotel_account_sid).to_lowercase()
+            })
+            .collect();
+        Catalog {
+            apps,
+            name_keys,
+            haystacks,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.apps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.apps.is_empty()
     }
 }
 
@@ -153,39 +191,41 @@ impl ListQuery {
         !self.text.trim().is_empty() || !self.domain.is_empty() || self.active.is_some()
     }
 
-    pub fn matches(&self, app: &App, needle: &str) -> bool {
-        (self.domain.is_empty() || app.exotel_domain.eq_ignore_ascii_case(&self.domain))
-            && self.active.is_none_or(|a| app.is_active == a)
-            && matches_text(app, needle)
-    }
-
-    /// The apps to show, in order.
-    pub fn apply(&self, apps: &[App]) -> Vec<App> {
-        let needle = self.text.trim().to_lowercase();
-        let mut shown: Vec<App> = apps
-            .iter()
-            .filter(|a| self.matches(a, &needle))
-            .cloned()
-            .collect();
-        shown.sort_by(|a, b| {
-            let order = self.sort.compare(a, b);
+    /// Every position in `list`, in this query's sort order. Computed once
+    /// per sort change: typing a search only filters it.
+    pub fn order(&self, list: &Catalog) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..list.len()).collect();
+        // Stable: equal keys keep the API's order.
+        order.sort_by(|&a, &b| {
+            let o = self.sort.compare(list, a, b);
             if self.descending {
-                order.reverse()
+                o.reverse()
             } else {
-                order
+                o
             }
         });
-        shown
+        order
     }
-}
 
-/// Case-insensitive match of an already lower-cased needle against name,
-/// AppID and account SID. An empty needle matches everything.
-fn matches_text(app: &App, needle: &str) -> bool {
-    needle.is_empty()
-        || [&app.app_name, &app.app_id, &app.exotel_account_sid]
+    /// The part of `order` that the search and filters keep.
+    pub fn filter(&self, list: &Catalog, order: &[usize]) -> Vec<usize> {
+        let needle = self.text.trim().to_lowercase();
+        order
             .iter()
-            .any(|field| field.to_lowercase().contains(needle))
+            .copied()
+            .filter(|&i| {
+                let app = &list.apps[i];
+                (self.domain.is_empty() || app.exotel_domain.eq_ignore_ascii_case(&self.domain))
+                    && self.active.is_none_or(|a| app.is_active == a)
+                    && (needle.is_empty() || list.haystacks[i].contains(&needle))
+            })
+            .collect()
+    }
+
+    /// The positions in `list` of the apps to show, in order.
+    pub fn select(&self, list: &Catalog) -> Vec<usize> {
+        self.filter(list, &self.order(list))
+    }
 }
 
 #[cfg(test)]
@@ -218,8 +258,13 @@ mod tests {
         ]
     }
 
-    fn names(list: &[App]) -> Vec<&str> {
-        list.iter().map(|a| a.app_name.as_str()).collect()
+    /// The names `q` shows, in order.
+    fn names(q: &ListQuery) -> Vec<String> {
+        let list = Catalog::new(apps());
+        q.select(&list)
+            .into_iter()
+            .map(|i| list.apps[i].app_name.clone())
+            .collect()
     }
 
     #[test]
@@ -228,11 +273,13 @@ mod tests {
             text: t.into(),
             ..ListQuery::default()
         };
-        assert_eq!(q("").apply(&apps()).len(), 3);
-        assert_eq!(names(&q("WEBrtc").apply(&apps())), ["WebRTC"]);
-        assert_eq!(names(&q(" a-1 ").apply(&apps())), ["billing"]);
-        assert_eq!(names(&q("sid-alpha").apply(&apps())), ["Alpha"]);
-        assert!(q("nothing").apply(&apps()).is_empty());
+        assert_eq!(names(&q("")).len(), 3);
+        assert_eq!(names(&q("WEBrtc")), ["WebRTC"]);
+        assert_eq!(names(&q(" a-1 ")), ["billing"]);
+        assert_eq!(names(&q("sid-alpha")), ["Alpha"]);
+        assert!(names(&q("nothing")).is_empty());
+        // The end of one field and the start of the next are not one word.
+        assert!(names(&q("rtcc-3")).is_empty());
     }
 
     #[test]
@@ -242,27 +289,21 @@ mod tests {
             active: Some(false),
             ..ListQuery::default()
         };
-        assert_eq!(names(&q.apply(&apps())), ["Alpha"]);
+        assert_eq!(names(&q), ["Alpha"]);
         assert!(q.is_filtered());
     }
 
     #[test]
     fn sorts_by_any_column_both_ways() {
         let by_name = ListQuery::default().sorted_by(SortKey::Name);
-        assert_eq!(
-            names(&by_name.apply(&apps())),
-            ["Alpha", "billing", "WebRTC"]
-        );
+        assert_eq!(names(&by_name), ["Alpha", "billing", "WebRTC"]);
         let desc = by_name.sorted_by(SortKey::Name);
         assert!(desc.descending);
-        assert_eq!(names(&desc.apply(&apps())), ["WebRTC", "billing", "Alpha"]);
+        assert_eq!(names(&desc), ["WebRTC", "billing", "Alpha"]);
         let by_created = ListQuery::default();
-        assert_eq!(
-            names(&by_created.apply(&apps())),
-            ["billing", "WebRTC", "Alpha"]
-        );
+        assert_eq!(names(&by_created), ["billing", "WebRTC", "Alpha"]);
         for key in SortKey::ALL {
-            assert_eq!(ListQuery::default().sorted_by(key).apply(&apps()).len(), 3);
+            assert_eq!(names(&ListQuery::default().sorted_by(key)).len(), 3);
         }
     }
 

@@ -39,3 +39,16 @@ pub fn focus_by_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Puts `text` on the clipboard; true once the browser confirms. The text
+/// goes nowhere else (no log, no URL).
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// How long a copy button says "Copied".
+pub const COPIED_FOR: std::time::Duration = std::time::Duration::from_millis(1500);

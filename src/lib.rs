@@ -11,6 +11,7 @@ pub mod browser;
 pub mod components;
 pub mod config;
 pub mod export;
+pub mod list_window;
 pub mod pages;
 mod panic_view;
 pub mod request_log;

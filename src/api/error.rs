@@ -404,7 +404,14 @@ fn human_duration(ms: u32) -> String {
     if ms >= 1000 && ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)
     } else if ms >= 1000 {
-        format!("{:.1} s", f64::from(ms) / 1000.0)
+        // Integer arithmetic: float formatting costs 10 KB of bundle.
+        let tenths = (ms % 1000 + 50) / 100;
+        let (s, tenths) = if tenths == 10 {
+            (ms / 1000 + 1, 0)
+        } else {
+            (ms / 1000, tenths)
+        };
+        format!("{s}.{tenths} s")
     } else {
         format!("{ms} ms")
     }
@@ -475,6 +482,16 @@ pub(crate) fn message_field(map: &serde_json::Map<String, serde_json::Value>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(human_duration(800), "800 ms");
+        assert_eq!(human_duration(1000), "1 s");
+        assert_eq!(human_duration(1500), "1.5 s");
+        assert_eq!(human_duration(1949), "1.9 s");
+        assert_eq!(human_duration(1950), "2.0 s");
+        assert_eq!(human_duration(30_000), "30 s");
+    }
 
     const SECRET: &str = "s3cr3t-T0KEN-value";
 

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser::{copy_text, COPIED_FOR};
+
 #[component]
 pub fn CopyButton(
     /// What to copy.
@@ -15,19 +17,15 @@ pub fn CopyButton(
     let copied = RwSignal::new(false);
     let label = format!("Copy {what}");
     let on_click = move |_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let promise = window
-            .navigator()
-            .clipboard()
-            .write_text(&value.get_untracked());
+        let text = value.get_untracked();
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(ok);
+            let ok = copy_text(&text).await;
+            copied.try_set(ok);
             set_timeout(
-                move || copied.set(false),
-                std::time::Duration::from_millis(1500),
+                move || {
+                    let _ = copied.try_set(false);
+                },
+                COPIED_FOR,
             );
         });
     };

@@ -6,19 +6,16 @@ use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::components::copy_button::CopyButton;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::components::timestamp::{local_date, local_date_time};
 use crate::config::describe_base;
 use crate::session::use_session;
 use crate::text::short_id;
 
-/// ("Token expires 2/24/2027", the full local date and time) for a unix time.
+/// ("Token expires 2027-02-24", the full local date and time) for a unix time.
 fn expiry_text(exp: u64) -> (String, String) {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(exp as f64 * 1000.0));
-    let day: String = date
-        .to_locale_date_string("default", &js_sys::Object::new())
-        .into();
-    let full: String = date
-        .to_locale_string("default", &js_sys::Object::new())
-        .into();
+    let day = local_date(&date);
+    let full = local_date_time(&date);
     let verb = if (exp as f64) * 1000.0 < js_sys::Date::now() {
         "expired"
     } else {

@@ -1,5 +1,6 @@
 //! Reusable pieces shared by the pages.
 
+pub mod app_table;
 pub mod confirm_delete;
 pub mod copy_button;
 pub mod error_panel;

@@ -17,11 +17,11 @@ use leptos_router::components::A;
 
 use crate::api::{ApiError, App, CreatedApp, Entity, NewApp, TokenRequest};
 use crate::browser::focus_by_id;
+use crate::components::app_table::detail_href;
 use crate::components::error_panel::{ErrorPanel, Notice};
 use crate::components::secret_panel::SecretPanel;
 use crate::components::text_field::{field_error, TextField};
 use crate::components::toasts::use_toasts;
-use crate::pages::apps_list::detail_href;
 use crate::session::use_session;
 use crate::validation::{AppForm, FieldError};
 

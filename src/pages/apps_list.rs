@@ -10,20 +10,13 @@ use leptos_router::{
     NavigateOptions,
 };
 
-use crate::api::{domain_label, App};
-use crate::app_query::{active_param, parse_active, ListQuery, SortKey};
+use crate::api::App;
+use crate::app_query::{active_param, parse_active, Catalog, ListQuery, SortKey};
 use crate::browser::download;
-use crate::components::copy_button::CopyButton;
+use crate::components::app_table::AppTable;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::timestamp::Timestamp;
 use crate::export;
 use crate::session::use_session;
-use crate::text::short_id;
-
-pub fn detail_href(app_id: &str) -> String {
-    let id: String = js_sys::encode_uri_component(app_id).into();
-    format!("/apps/{id}")
-}
 
 #[component]
 pub fn AppsPage() -> impl IntoView {
@@ -94,17 +87,44 @@ fn EmptyState() -> impl IntoView {
 }
 
 /// How long typing must pause before the search reaches the URL (and the
-/// history), so a word is one entry, not one per letter.
-const SEARCH_DEBOUNCE: Duration = Duration::from_millis(150);
+/// history), so a word is one entry, not one per letter. The list itself
+/// filters on every keystroke: that takes a few milliseconds at 10,000 apps.
+const URL_DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Search, filters and sort (all kept in the URL), export, and the table.
 #[component]
 fn AppListView(apps: Vec<App>) -> impl IntoView {
     let query_map = use_query_map();
     let navigate = use_navigate();
-    let all = StoredValue::new(apps);
-    let query = Memo::new(move |_| query_map.with(|m| ListQuery::from_pairs(|k| m.get_str(k))));
-    let shown = Memo::new(move |_| all.with_value(|apps| query.with(|q| q.apply(apps))));
+    let list = StoredValue::new(Catalog::new(apps));
+    let in_url = Memo::new(move |_| query_map.with(|m| ListQuery::from_pairs(|k| m.get_str(k))));
+    // What the box holds: ahead of the URL while typing, following it on
+    // back/forward.
+    let typed = RwSignal::new(in_url.get_untracked().text);
+    Effect::new(move |_| {
+        let text = in_url.with(|q| q.text.clone());
+        if typed.get_untracked() != text {
+            typed.set(text);
+        }
+    });
+    let query = Memo::new(move |_| ListQuery {
+        text: typed.get(),
+        ..in_url.get()
+    });
+    // Sorting 10,000 apps happens when the sort changes; a keystroke only
+    // filters the sorted order.
+    let sorting = Memo::new(move |_| query.with(|q| (q.sort, q.descending)));
+    let order = Memo::new(move |_| {
+        let (sort, descending) = sorting.get();
+        let by = ListQuery {
+            sort,
+            descending,
+            ..ListQuery::default()
+        };
+        list.with_value(|l| by.order(l))
+    });
+    let shown =
+        Memo::new(move |_| list.with_value(|l| query.with(|q| order.with(|o| q.filter(l, o)))));
     let set_query = Callback::new(move |q: ListQuery| {
         let search = match web_sys::UrlSearchParams::new() {
             Ok(params) => {
@@ -129,30 +149,25 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
             },
         );
     });
-    // The box follows the URL (back/forward), but typing is debounced.
-    let typed = RwSignal::new(query.get_untracked().text);
-    Effect::new(move |_| typed.set(query.with(|q| q.text.clone())));
     let pending = StoredValue::new(None::<TimeoutHandle>);
-    // A search still waiting when the page goes away must not fire.
+    // A URL update still waiting when the page goes away must not fire.
     on_cleanup(move || {
         if let Some(h) = pending.try_get_value().flatten() {
             h.clear();
         }
     });
     let on_search = move |ev: leptos::ev::Event| {
-        let text = event_target_value(&ev);
-        typed.set(text.clone());
+        typed.set(event_target_value(&ev));
         if let Some(h) = pending.get_value() {
             h.clear();
         }
         let handle = set_timeout_with_handle(
             move || {
-                set_query.run(ListQuery {
-                    text: text.clone(),
-                    ..query.get_untracked()
-                })
+                if let Some(q) = query.try_get_untracked() {
+                    set_query.run(q)
+                }
             },
-            SEARCH_DEBOUNCE,
+            URL_DEBOUNCE,
         );
         pending.set_value(handle.ok());
     };
@@ -171,7 +186,9 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
     let on_sort =
         Callback::new(move |key: SortKey| set_query.run(query.get_untracked().sorted_by(key)));
     let export = move |format: &'static str| {
-        let apps = shown.get_untracked();
+        let apps: Vec<App> = list.with_value(|l| {
+            shown.with_untracked(|s| s.iter().map(|&i| l.apps[i].clone()).collect())
+        });
         match format {
             "csv" => download("exotel-apps.csv", "text/csv", &export::to_csv(&apps)),
             _ => download(
@@ -181,7 +198,7 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
             ),
         }
     };
-    let total = all.with_value(Vec::len);
+    let total = list.with_value(Catalog::len);
     view! {
         <div class="toolbar">
             <div class="field search">
@@ -219,83 +236,12 @@ fn AppListView(apps: Vec<App>) -> impl IntoView {
                 format!("{n} of {total} apps")
             }
         }}</p>
-        {move || if shown.with(Vec::is_empty) {
-            view! { <p class="card empty" data-testid="no-match">"No app matches these filters. Clear the search or pick “Any” to see every app."</p> }.into_any()
-        } else {
-            view! { <AppTable apps=shown.get() query=query on_sort=on_sort/> }.into_any()
-        }}
-    }
-}
-
-/// A column header that sorts by its column, saying how it is sorted.
-#[component]
-fn SortHeader(key: SortKey, query: Memo<ListQuery>, on_sort: Callback<SortKey>) -> impl IntoView {
-    let state = move || query.with(|q| (q.sort == key).then_some(q.descending));
-    view! {
-        <th scope="col" aria-sort=move || match state() {
-            Some(true) => "descending",
-            Some(false) => "ascending",
-            None => "none",
+        // The table stays mounted while the result changes (its rows are
+        // diffed); only an empty result swaps it for the message.
+        <Show when=move || !shown.with(Vec::is_empty) fallback=|| view! {
+            <p class="card empty" data-testid="no-match">"No app matches these filters. Clear the search or pick “Any” to see every app."</p>
         }>
-            <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
-                {key.label()}
-                <span aria-hidden="true" class="sort-mark">{move || match state() {
-                    Some(true) => " ▼",
-                    Some(false) => " ▲",
-                    None => "",
-                }}</span>
-            </button>
-        </th>
-    }
-}
-
-#[component]
-fn AppTable(apps: Vec<App>, query: Memo<ListQuery>, on_sort: Callback<SortKey>) -> impl IntoView {
-    let navigate = use_navigate();
-    view! {
-        <div class="table-wrap">
-            <table class="apps" data-testid="apps-table">
-                <thead>
-                    <tr>
-                        {SortKey::ALL.map(|key| view! { <SortHeader key=key query=query on_sort=on_sort/> })}
-                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {apps.into_iter().map(|app| {
-                        let href = detail_href(&app.app_id);
-                        let delete_href = format!("{href}?delete=1");
-                        let navigate = navigate.clone();
-                        let row_href = href.clone();
-                        // Clicking anywhere on the row opens it; the name
-                        // link keeps it reachable by keyboard.
-                        let on_row = move |ev: leptos::ev::MouseEvent| {
-                            let interactive = event_target::<web_sys::Element>(&ev)
-                                .closest("a, button")
-                                .ok()
-                                .flatten()
-                                .is_some();
-                            if !interactive {
-                                navigate(&row_href, Default::default());
-                            }
-                        };
-                        let name = if app.app_name.trim().is_empty() { "(unnamed)".to_string() } else { app.app_name.clone() };
-                        let id = Signal::stored(app.app_id.clone());
-                        view! {
-                            <tr on:click=on_row data-app-id=app.app_id.clone()>
-                                <td class="name"><A href=href>{name}</A></td>
-                                <td class="id" data-label="AppID"><code title=app.app_id.clone()>{short_id(&app.app_id)}</code> <CopyButton value=id what="AppID"/></td>
-                                <td data-label="Account SID">{app.exotel_account_sid.clone()}</td>
-                                <td data-label="Domain">{domain_label(&app.exotel_domain)}</td>
-                                <td data-label="Active">{if app.is_active { view! { <span class="badge badge-on">"Active"</span> } } else { view! { <span class="badge badge-off">"Inactive"</span> } }}</td>
-                                <td data-label="Created"><Timestamp value=app.created_at.clone()/></td>
-                                <td data-label="Updated"><Timestamp value=app.updated_at.clone()/></td>
-                                <td class="row-actions"><A href=delete_href attr:class="btn btn-ghost btn-small danger-text" attr:aria-label=format!("Delete {}", app.app_name)>"Delete…"</A></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+            <AppTable list=list shown=shown query=query on_sort=on_sort/>
+        </Show>
     }
 }

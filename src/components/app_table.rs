@@ -1,0 +1,199 @@
+//! The apps table: sortable headers and one row per shown app. Long lists
+//! are windowed (see `list_window`): only the rows in view are in the DOM,
+//! with spacer rows standing in for the rest, so 10,000 apps render, filter
+//! and scroll as fast as 50.
+
+use leptos::{html, prelude::*};
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{domain_label, App};
+use crate::app_query::{Catalog, ListQuery, SortKey};
+use crate::browser::{copy_text, COPIED_FOR};
+use crate::components::timestamp::Timestamp;
+use crate::list_window::{rows_to_render, Viewport, RENDER_ALL_UP_TO};
+use crate::text::short_id;
+
+/// The detail page of an app (its AppID, URL-encoded).
+pub fn detail_href(app_id: &str) -> String {
+    let id: String = js_sys::encode_uri_component(app_id).into();
+    format!("/apps/{id}")
+}
+
+const COLUMNS: usize = SortKey::ALL.len() + 1;
+
+#[component]
+pub fn AppTable(
+    list: StoredValue<Catalog>,
+    /// Positions in `list` of the apps to show, in order.
+    shown: Memo<Vec<usize>>,
+    #[prop(into)] query: Signal<ListQuery>,
+    on_sort: Callback<SortKey>,
+) -> impl IntoView {
+    let body = NodeRef::<html::Tbody>::new();
+    let viewport = RwSignal::new(Viewport::default());
+    let measure = move || measure_viewport(body, viewport);
+    // Scrolling and resizing move the window; so does a new result (the
+    // list may have shrunk under the scroll position).
+    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        on_scroll.remove();
+        on_resize.remove();
+    });
+    Effect::new(move |_| {
+        shown.track();
+        request_animation_frame(measure);
+    });
+
+    let range = Memo::new(move |_| rows_to_render(shown.with(Vec::len), viewport.get()));
+    // (position in the result, position in `list`): the key stays the same
+    // while a row scrolls, so scrolling by one row builds one row.
+    let rows = move || {
+        let r = range.get();
+        shown.with(|s| {
+            let end = r.end.min(s.len());
+            let start = r.start.min(end);
+            (start..end).map(|pos| (pos, s[pos])).collect::<Vec<_>>()
+        })
+    };
+    let spacer = move |rows: usize| {
+        (rows > 0).then(|| {
+            // Whole pixels: float formatting costs 10 KB of bundle.
+            let px = format!("{}px", (rows as f64 * viewport.with(|v| v.row_px)).round() as u64);
+            view! { <tr class="spacer" aria-hidden="true"><td colspan=COLUMNS style:height=px></td></tr> }
+        })
+    };
+    let above = move || spacer(range.get().start);
+    let below = move || spacer(shown.with(Vec::len).saturating_sub(range.get().end));
+
+    // One listener for every row: a copy button copies its AppID; a click
+    // anywhere else on a row opens the app (the name link keeps it
+    // reachable by keyboard).
+    let navigate = use_navigate();
+    let on_row_click = move |ev: leptos::ev::MouseEvent| {
+        let target = event_target::<web_sys::Element>(&ev);
+        if let Some(button) = target.closest("button[data-copy]").ok().flatten() {
+            copy_from(button);
+            return;
+        }
+        if target.closest("a, button").ok().flatten().is_some() {
+            return;
+        }
+        let row = target.closest("tr[data-app-id]").ok().flatten();
+        if let Some(id) = row.and_then(|r| r.get_attribute("data-app-id")) {
+            navigate(&detail_href(&id), Default::default());
+        }
+    };
+
+    let windowed = move || shown.with(Vec::len) > RENDER_ALL_UP_TO;
+    view! {
+        <div class="table-wrap">
+            <table class="apps" class:windowed=windowed data-testid="apps-table" aria-rowcount=move || shown.with(Vec::len) + 1>
+                <thead>
+                    <tr aria-rowindex="1">
+                        {SortKey::ALL.map(|key| view! { <SortHeader key=key query=query on_sort=on_sort/> })}
+                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    </tr>
+                </thead>
+                <tbody node_ref=body on:click=on_row_click>
+                    {above}
+                    <For each=rows key=|row| *row children=move |(pos, i)| {
+                        list.with_value(|l| app_row(pos, &l.apps[i]))
+                    }/>
+                    {below}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Copies a row's AppID and says so on the button for a moment. The button
+/// is static markup, so its label is set directly.
+fn copy_from(button: web_sys::Element) {
+    let Some(text) = button.get_attribute("data-copy") else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        if copy_text(&text).await {
+            button.set_text_content(Some("Copied"));
+            set_timeout(move || button.set_text_content(Some("Copy")), COPIED_FOR);
+        }
+    });
+}
+
+/// Reads where the list is on screen and how tall a row is.
+fn measure_viewport(body: NodeRef<html::Tbody>, viewport: RwSignal<Viewport>) {
+    // A frame or scroll event can arrive after the table is gone.
+    let Some(Some(tbody)) = body.try_get_untracked() else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let row_px = tbody
+        .query_selector("tr[data-app-id]")
+        .ok()
+        .flatten()
+        .map(|row| row.get_bounding_client_rect().height())
+        .filter(|h| *h >= 1.0);
+    let next = Viewport {
+        list_top: tbody.get_bounding_client_rect().top(),
+        height,
+        row_px: row_px.unwrap_or(viewport.get_untracked().row_px),
+    };
+    if viewport.try_get_untracked() != Some(next) {
+        viewport.try_set(next);
+    }
+}
+
+/// One app, with no reactive state of its own: plain links (the router
+/// still handles their clicks; `<A>` would add per-link state) and a copy
+/// button served by the table's one click listener.
+fn app_row(pos: usize, app: &App) -> impl IntoView {
+    let href = detail_href(&app.app_id);
+    let delete_href = format!("{href}?delete=1");
+    let name = if app.app_name.trim().is_empty() {
+        "(unnamed)".to_string()
+    } else {
+        app.app_name.clone()
+    };
+    view! {
+        <tr data-app-id=app.app_id.clone() aria-rowindex=pos + 2>
+            <td class="name"><a href=href>{name}</a></td>
+            <td class="id" data-label="AppID"><code title=app.app_id.clone()>{short_id(&app.app_id)}</code> <button type="button" class="btn btn-ghost btn-small copy" data-copy=app.app_id.clone() title="Copy AppID" aria-label="Copy AppID">"Copy"</button></td>
+            <td data-label="Account SID">{app.exotel_account_sid.clone()}</td>
+            <td data-label="Domain">{domain_label(&app.exotel_domain)}</td>
+            <td data-label="Active">{if app.is_active { view! { <span class="badge badge-on">"Active"</span> } } else { view! { <span class="badge badge-off">"Inactive"</span> } }}</td>
+            <td data-label="Created"><Timestamp value=app.created_at.clone()/></td>
+            <td data-label="Updated"><Timestamp value=app.updated_at.clone()/></td>
+            <td class="row-actions"><a href=delete_href class="btn btn-ghost btn-small danger-text" aria-label=format!("Delete {}", app.app_name)>"Delete…"</a></td>
+        </tr>
+    }
+}
+
+/// A column header that sorts by its column, saying how it is sorted.
+#[component]
+fn SortHeader(key: SortKey, query: Signal<ListQuery>, on_sort: Callback<SortKey>) -> impl IntoView {
+    let state = move || query.with(|q| (q.sort == key).then_some(q.descending));
+    view! {
+        <th scope="col" aria-sort=move || match state() {
+            Some(true) => "descending",
+            Some(false) => "ascending",
+            None => "none",
+        }>
+            <button type="button" class="sort" on:click=move |_| on_sort.run(key)>
+                {key.label()}
+                <span aria-hidden="true" class="sort-mark">{move || match state() {
+                    Some(true) => " ▼",
+                    Some(false) => " ▲",
+                    None => "",
+                }}</span>
+            </button>
+        </th>
+    }
+}
