@@ -125,8 +125,8 @@ test.describe('10,000 apps', () => {
     await expect(page.getByTestId('app-count')).toHaveText('10000 apps');
     const matching = (q) => apps.filter((a) => [a.AppName, a.AppID, a.ExotelAccountSid].some((f) => f.toLowerCase().includes(q)));
 
-    await page.getByLabel('Search apps').fill('7 1');
-    const hits = matching('7 1');
+    await page.getByLabel('Search apps').fill('DESK 71');
+    const hits = matching('desk 71');
     expect(hits.length).toBeGreaterThan(0);
     await expect(page.getByTestId('app-count')).toHaveText(`${hits.length} of 10000 apps`);
     await expect(rows(page).first()).toHaveAttribute('data-app-id', hits[0].AppID);

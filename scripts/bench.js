@@ -220,12 +220,31 @@ async function keystrokeTimes(page) {
   }, strokes);
 }
 
+/** Scrolls the 10,000-app list 400 px at a time (about 8 rows, a brisk
+ * wheel), and times each step until its frame is painted. */
+async function scrollTimes(page) {
+  return page.evaluate(async () => {
+    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
+    window.scrollTo(0, 0);
+    await afterPaint();
+    const steps = [];
+    for (let i = 0; i < 150; i++) {
+      const t0 = performance.now();
+      window.scrollBy(0, 400);
+      await afterPaint();
+      steps.push(performance.now() - t0);
+    }
+    return { steps, rows: document.querySelectorAll('[data-testid=apps-table] tbody tr[data-app-id]').length, y: window.scrollY };
+  });
+}
+
 async function tenThousand(browser, token) {
   const consoleRuns = [];
   const vanillaRuns = [];
   let heap = 0;
   let rows = 0;
   let keys = null;
+  let scroll = null;
   for (let i = 0; i < RUNS; i++) {
     vanillaRuns.push(await vanillaRender(browser, token));
     const r = await consoleFirstRender(browser, token);
@@ -233,7 +252,10 @@ async function tenThousand(browser, token) {
     heap = r.heap;
     rows = r.rows;
     if (!/^10000 apps$/.test(r.count)) throw new Error(`the console shows "${r.count}", not 10000 apps`);
-    if (i === 0) keys = await keystrokeTimes(r.page);
+    if (i === 0) {
+      scroll = await scrollTimes(r.page);
+      keys = await keystrokeTimes(r.page);
+    }
     await r.page.close();
   }
   console.log('\n== 10,000 apps (median of %d; from the list response to rows on screen) ==', RUNS);
@@ -243,6 +265,7 @@ async function tenThousand(browser, token) {
   console.log('keystrokes typed:                          %d (last result: %s)', keys.dom.length, keys.count);
   console.log('keystroke -> DOM updated:                  median %s, p95 %s, max %s', ms(median(keys.dom)), ms(p95(keys.dom)), ms(Math.max(...keys.dom)));
   console.log('keystroke -> next frame painted:           median %s, p95 %s, max %s', ms(median(keys.frame)), ms(p95(keys.frame)), ms(Math.max(...keys.frame)));
+  console.log('scroll 400 px -> frame painted:             median %s, p95 %s, max %s (%d steps, %d rows in the DOM after)', ms(median(scroll.steps)), ms(p95(scroll.steps)), ms(Math.max(...scroll.steps)), scroll.steps.length, scroll.rows);
   console.log('JS heap after loading 10,000 apps:         ', heap ? kb(heap) : 'n/a');
 }
 

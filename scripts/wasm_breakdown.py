@@ -108,10 +108,11 @@ def crate_of(name):
             return name[start:start + int(m.group(1))]
     parts = demangle_path(name)
     first = parts[0] if parts else name
-    # `<T as Trait>` impls: take the implementing type's crate.
-    m = re.match(r"_?\$LT\$(\w+)", first) or re.match(r"<(\w+)", first)
+    # `<Type as Trait>` impls: the type's crate, or the trait's when the
+    # type is a bare generic parameter (`<T as tachys::view::IntoAny>`).
+    m = re.match(r"_?\$LT\$(?:\$RF\$)?(?:mut\$u20\$)?(\w+?)(?:\.\.|\$u20\$as\$u20\$(\w+?)\.\.|\$)", first)
     if m:
-        first = m.group(1)
+        first = m.group(2) if m.group(2) and not re.fullmatch(r"[a-z_][a-z0-9_]*", m.group(1)) else m.group(1)
     return first if re.fullmatch(r"[a-z_][a-z0-9_]*", first) else "(other)"
 
 
