@@ -209,3 +209,43 @@ fn a_panic_leaves_an_error_view_with_a_reload_link() {
     assert_eq!(reload.text_content().as_deref(), Some("Reload"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_long_table_renders_only_a_window_and_follows_the_result() {
+    use crate::api::App;
+    use crate::app_query::{Catalog, ListQuery};
+    use crate::components::app_table::AppTable;
+    let root = container();
+    let apps: Vec<App> = (0..2_000)
+        .map(|i| App {
+            app_id: format!("id-{i}"),
+            app_name: format!("App {i}"),
+            ..App::default()
+        })
+        .collect();
+    let list = StoredValue::new(Catalog::new(apps));
+    let shown_len = RwSignal::new(2_000usize);
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        let shown = Memo::new(move |_| (0..shown_len.get()).collect::<Vec<_>>());
+        view! {
+            <leptos_router::components::Router>
+                <AppTable list=list shown=shown query=Signal::stored(ListQuery::default()) on_sort=Callback::new(|_| ())/>
+            </leptos_router::components::Router>
+        }
+    });
+    tick().await;
+    let rows = |root: &HtmlElement| root.query_selector_all("tr[data-app-id]").unwrap().length();
+    let table = root.query_selector("table").unwrap().unwrap();
+    assert_eq!(table.get_attribute("aria-rowcount").as_deref(), Some("2001"));
+    let first = rows(&root);
+    assert!(first > 5 && first < 120, "{first} rows for 2,000 apps");
+    assert_eq!(texts(&root, "td.name")[0], "App 0");
+    assert!(table.class_list().contains("windowed"));
+    // A short result is rendered whole, with no spacer rows.
+    shown_len.set(3);
+    tick().await;
+    assert_eq!(texts(&root, "td.name"), ["App 0", "App 1", "App 2"]);
+    assert_eq!(root.query_selector_all("tr.spacer").unwrap().length(), 0);
+    assert!(!table.class_list().contains("windowed"));
+    root.remove();
+}
