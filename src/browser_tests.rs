@@ -236,7 +236,10 @@ async fn a_long_table_renders_only_a_window_and_follows_the_result() {
     tick().await;
     let rows = |root: &HtmlElement| root.query_selector_all("tr[data-app-id]").unwrap().length();
     let table = root.query_selector("table").unwrap().unwrap();
-    assert_eq!(table.get_attribute("aria-rowcount").as_deref(), Some("2001"));
+    assert_eq!(
+        table.get_attribute("aria-rowcount").as_deref(),
+        Some("2001")
+    );
     let first = rows(&root);
     assert!(first > 5 && first < 120, "{first} rows for 2,000 apps");
     assert_eq!(texts(&root, "td.name")[0], "App 0");

@@ -91,19 +91,37 @@ pub fn decode_app_list(value: Value) -> Vec<App> {
 }
 
 /// The answer to `POST /app`: the app plus credentials that are shown only
-/// once. `Debug` redacts the credentials; `Serialize` keeps them (for the
-/// "download credentials" file), so never log a serialized `CreatedApp`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+/// once. `Debug` redacts the credentials, and there is no `Serialize`: the
+/// credentials leave the page only through the admin's own download.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct CreatedApp {
-    #[serde(flatten)]
+    /// The public fields, the same keys as a list item.
     pub app: App,
-    #[serde(rename = "AppSecret", deserialize_with = "lenient_string")]
     pub app_secret: String,
-    #[serde(rename = "ExotelApiKey", deserialize_with = "lenient_string")]
     pub exotel_api_key: String,
-    #[serde(rename = "ExotelApiToken", deserialize_with = "lenient_string")]
     pub exotel_api_token: String,
+}
+
+/// Decoded by hand rather than with `#[serde(flatten)]`, whose buffering
+/// machinery costs about 10 KB of wasm: one JSON object read twice, as the
+/// app and as its three secrets.
+impl<'de> Deserialize<'de> for CreatedApp {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        let secret = |key: &str| {
+            value
+                .get(key)
+                .cloned()
+                .map(value_to_text)
+                .unwrap_or_default()
+        };
+        Ok(CreatedApp {
+            app_secret: secret("AppSecret"),
+            exotel_api_key: secret("ExotelApiKey"),
+            exotel_api_token: secret("ExotelApiToken"),
+            app: App::deserialize(value).map_err(serde::de::Error::custom)?,
+        })
+    }
 }
 
 impl fmt::Debug for CreatedApp {

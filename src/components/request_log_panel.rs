@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::call_log::to_curl;
 use crate::components::copy_button::CopyButton;
+use crate::components::timestamp::local_time;
 use crate::request_log::LogEntry;
 use crate::session::use_session;
 
@@ -20,8 +21,7 @@ fn absolute(url: &str) -> String {
 }
 
 fn clock_time(ms: f64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    date.to_locale_time_string("default").into()
+    local_time(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)))
 }
 
 #[component]
@@ -82,7 +82,7 @@ fn LogRow(entry: LogEntry, include_token: RwSignal<bool>) -> impl IntoView {
             <td><code>{format!("{} {}", r.method, r.url)}</code></td>
             <td>{status}</td>
             <td><code>{r.request_id.clone().unwrap_or_else(|| "—".into())}</code></td>
-            <td>{format!("{:.0} ms", r.duration_ms)}</td>
+            <td>{format!("{} ms", r.duration_ms.round() as u64)}</td>
             <td><CopyButton value=curl what="as curl"/></td>
         </tr>
     }

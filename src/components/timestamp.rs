@@ -71,9 +71,13 @@ pub fn describe(raw: &str) -> Option<(String, String)> {
 /// the first timestamp on the page does not pay for loading the browser's
 /// locale data (about 35 ms).
 pub fn local_date_time(date: &js_sys::Date) -> String {
+    format!("{} {}", local_date(date), local_time(date))
+}
+
+/// The time of day alone, as [`local_date_time`] writes it ("11:47:46").
+pub fn local_time(date: &js_sys::Date) -> String {
     format!(
-        "{} {:02}:{:02}:{:02}",
-        local_date(date),
+        "{:02}:{:02}:{:02}",
         date.get_hours(),
         date.get_minutes(),
         date.get_seconds()
