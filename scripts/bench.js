@@ -273,7 +273,9 @@ async function tenThousand(browser, token) {
   bundleSizes();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--enable-precise-memory-info'],
+    // BENCH_CHROMIUM_ARGS adds flags, e.g. V8's to test a hypothesis.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--enable-precise-memory-info',
+      ...(process.env.BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
   });
   // Each part reports its own failure (e.g. a renderer crash) and the run
   // goes on: a benchmark that stops at the first problem hides the rest.

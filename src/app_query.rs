@@ -4,6 +4,7 @@
 //! restore a view. Pure, tested on the host.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crate::api::App;
 
@@ -77,7 +78,7 @@ impl SortKey {
 /// The apps as loaded, with what search and sort need computed once, so a
 /// keystroke at 10,000 apps filters without allocating per app.
 pub struct Catalog {
-    pub apps: Vec<App>,
+    pub apps: Arc<Vec<App>>,
     /// Lower-cased names, the sort key for the Name column.
     name_keys: Vec<String>,
     /// Lower-cased "name AppID sid", what the search box looks in.
@@ -85,16 +86,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn new(apps: Vec<App>) -> Self {
-        let name_keys = apps.iter().map(|a| a.app_name.to_lowercase()).collect();
-        // A newline cannot be typed in the search box, so a needle never
-        // matches across two fields.
-        let haystacks = apps
+    pub fn new(apps: impl Into<Arc<Vec<App>>>) -> Self {
+        let apps = apps.into();
+        let name_keys = apps
             .iter()
             .map(|a| {
-                format!("{}\n{}\n{}", a.app_name, a.app_id, a.exotel_account_sid).to_lowercase()
+                let mut key = String::with_capacity(a.app_name.len());
+                push_lowercase(&mut key, &a.app_name);
+                key
             })
             .collect();
+        let haystacks = apps.iter().map(search_text).collect();
         Catalog {
             apps,
             name_keys,
@@ -228,6 +230,30 @@ impl ListQuery {
     }
 }
 
+/// Lower-cased "name\nAppID\nsid". A newline cannot be typed in the search
+/// box, so a needle never matches across two fields.
+fn search_text(app: &App) -> String {
+    let fields = [&app.app_name, &app.app_id, &app.exotel_account_sid];
+    let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        push_lowercase(&mut text, field);
+    }
+    text
+}
+
+/// Appends `s` lower-cased; ASCII (nearly every name and ID) without the
+/// allocation `to_lowercase` makes.
+fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +306,21 @@ mod tests {
         assert!(names(&q("nothing")).is_empty());
         // The end of one field and the start of the next are not one word.
         assert!(names(&q("rtcc-3")).is_empty());
+    }
+
+    #[test]
+    fn search_lower_cases_non_ascii_names_too() {
+        let list = Catalog::new(vec![App {
+            app_name: "ÉCOLE Nord".into(),
+            ..App::default()
+        }]);
+        let q = |t: &str| ListQuery {
+            text: t.into(),
+            ..ListQuery::default()
+        };
+        assert_eq!(q("école").select(&list), [0]);
+        assert_eq!(q("ÉCOLE n").select(&list), [0]);
+        assert!(q("ecole").select(&list).is_empty());
     }
 
     #[test]

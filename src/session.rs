@@ -6,6 +6,7 @@
 //! `app.rs`; every write goes through it so storage and UI never disagree.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -79,8 +80,8 @@ pub struct Session {
     pub customer_id: RwSignal<Option<String>>,
     pub customer_token: RwSignal<Option<String>>,
     pub app_tokens: RwSignal<BTreeMap<String, String>>,
-    /// Apps seen in the last list, so detail renders at once (memory only).
-    pub known_apps: RwSignal<BTreeMap<String, App>>,
+    /// The last list of apps, so detail renders at once (memory only).
+    pub known_apps: RwSignal<Arc<Vec<App>>>,
     /// Why the admin was sent back to the connect page, if they were.
     pub notice: RwSignal<Option<String>>,
     /// Every API call of this tab, redacted, memory only.
@@ -103,7 +104,7 @@ impl Session {
                     .map(|raw| decode_app_tokens(&raw))
                     .unwrap_or_default(),
             ),
-            known_apps: RwSignal::new(BTreeMap::new()),
+            known_apps: RwSignal::new(Arc::default()),
             notice: RwSignal::new(None),
             log: RequestLog::new(),
             create_draft: RwSignal::new(AppForm::default()),
@@ -154,7 +155,7 @@ impl Session {
         self.customer_id.set(None);
         self.customer_token.set(None);
         self.app_tokens.set(BTreeMap::new());
-        self.known_apps.set(BTreeMap::new());
+        self.known_apps.set(Arc::default());
         self.create_draft.set(AppForm::default());
         self.log.clear();
         self.notice.set(notice);
@@ -192,14 +193,20 @@ impl Session {
         });
     }
 
-    pub fn remember_apps(&self, apps: &[App]) {
-        self.known_apps
-            .set(apps.iter().map(|a| (a.app_id.clone(), a.clone())).collect());
+    /// Keeps the last list (shared, not copied: it can be 10,000 apps).
+    pub fn remember_apps(&self, apps: Arc<Vec<App>>) {
+        self.known_apps.set(apps);
     }
 
     pub fn known_app(&self, app_id: &str) -> Option<App> {
-        self.known_apps.with_untracked(|m| m.get(app_id).cloned())
+        self.known_apps
+            .with_untracked(|apps| find_app(apps, app_id))
     }
+}
+
+/// The app with this AppID in a list, if any.
+pub fn find_app(apps: &[App], app_id: &str) -> Option<App> {
+    apps.iter().find(|a| a.app_id == app_id).cloned()
 }
 
 pub fn use_session() -> Session {

@@ -119,7 +119,7 @@ pub fn CreatePage() -> impl IntoView {
                 baseline.set_value(Some(
                     session
                         .known_apps
-                        .with_untracked(|m| m.keys().cloned().collect()),
+                        .with_untracked(|apps| apps.iter().map(|a| a.app_id.clone()).collect()),
                 ));
             }
         }

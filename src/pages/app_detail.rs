@@ -13,7 +13,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::timestamp::Timestamp;
 use crate::components::toasts::use_toasts;
 use crate::components::unlock_app::UnlockApp;
-use crate::session::use_session;
+use crate::session::{find_app, use_session};
 
 #[derive(Clone, Debug, PartialEq)]
 enum DeleteError {
@@ -36,7 +36,11 @@ pub fn DetailPage() -> impl IntoView {
     let query = use_query_map();
     let app_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let token = Memo::new(move |_| session.app_token(&app_id.get()));
-    let known = Memo::new(move |_| session.known_apps.with(|m| m.get(&app_id.get()).cloned()));
+    let known = Memo::new(move |_| {
+        session
+            .known_apps
+            .with(|apps| find_app(apps, &app_id.get()))
+    });
 
     let detail = LocalResource::new(move || {
         let token = token.get();
@@ -121,7 +125,7 @@ pub fn DetailPage() -> impl IntoView {
         if let Some(Ok((name, listed))) = delete.value().get() {
             let id = app_id.get_untracked();
             session.forget_app_token(&id);
-            session.remember_apps(&listed);
+            session.remember_apps(listed.into());
             dialog_open.set(false);
             toasts.success(format!(
                 "Deleted “{name}”. Confirmed: it is no longer in your app list."

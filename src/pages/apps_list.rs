@@ -1,6 +1,7 @@
 //! The customer's apps (GET /app?entity=customer): a table with refresh,
 //! an empty state inviting the first app, and row links to detail.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -26,15 +27,17 @@ pub fn AppsPage() -> impl IntoView {
         let client = session.client();
         async move {
             match token {
-                Some(t) => client.list_apps(&t).await,
-                None => Ok(Vec::new()),
+                // Shared from here on: the page, its search index and the
+                // session all hold the same list, never copies of it.
+                Some(t) => client.list_apps(&t).await.map(Arc::new),
+                None => Ok(Arc::default()),
             }
         }
     });
     // A 401 means the customer token is no longer valid: back to connect.
     Effect::new(move |_| match apps.get() {
         Some(Err(e)) if e.is_unauthorized() => session.expire_customer(&e),
-        Some(Ok(list)) => session.remember_apps(&list),
+        Some(Ok(list)) => session.remember_apps(list),
         _ => {}
     });
     let refresh = move || apps.refetch();
@@ -93,7 +96,7 @@ const URL_DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// Search, filters and sort (all kept in the URL), export, and the table.
 #[component]
-fn AppListView(apps: Vec<App>) -> impl IntoView {
+fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
     let query_map = use_query_map();
     let navigate = use_navigate();
     let list = StoredValue::new(Catalog::new(apps));

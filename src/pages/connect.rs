@@ -90,7 +90,7 @@ pub fn ConnectPage() -> impl IntoView {
             pasted.set(String::new());
             session.sign_in(base, id, token);
             if let Some(apps) = apps {
-                session.remember_apps(&apps);
+                session.remember_apps(apps.into());
             }
             let next = safe_next(query.get_untracked().get("next"));
             navigate(&next, Default::default());
