@@ -120,6 +120,23 @@ test.describe('10,000 apps', () => {
     await expect(page.getByTestId('app-title')).toHaveText(app.AppName);
   });
 
+  test('the keyboard walks the windowed rows: Tab never falls out of the list', async ({ page }) => {
+    await signIn(page);
+    await expect(page.getByTestId('app-count')).toHaveText('10000 apps');
+    await rows(page).first().locator('td.name a').focus();
+    // Three stops per row (name, copy, delete): 240 presses walk 80 rows,
+    // far past the rows first rendered.
+    for (let i = 0; i < 240; i++) await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => {
+      const row = document.activeElement.closest('tr[data-app-id]');
+      return row && { index: Number(row.getAttribute('aria-rowindex')), id: row.getAttribute('data-app-id') };
+    });
+    expect(at).not.toBeNull();
+    expect(at.index).toBe(82); // row 81 of the list (aria-rowindex counts the header)
+    expect(at.id).toBe(apps[80].AppID);
+    await expect(page.locator(':focus')).toBeInViewport();
+  });
+
   test('search, filter and sort work over all 10,000', async ({ page }) => {
     await signIn(page);
     await expect(page.getByTestId('app-count')).toHaveText('10000 apps');
