@@ -55,8 +55,16 @@ async function customerToken() {
 async function signedInPage(browser, token) {
   const page = await browser.newPage();
   await page.addInitScript((t) => sessionStorage.setItem('exotel.console.customerToken', t), token);
+  // Timing helpers for every page (init scripts run outside the page's
+  // CSP). A MessageChannel message runs after every microtask queued before
+  // it (where the console's reactive updates run); one sent from a
+  // requestAnimationFrame callback runs once that frame is rendered.
+  await page.addInitScript(() => {
+    window.__afterMicrotasks = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    window.__afterPaint = () => new Promise((r) => requestAnimationFrame(() => window.__afterMicrotasks().then(r)));
+  });
   // The page notes the moment the list ("100 apps", rows in the table) is
-  // first painted. Init scripts run outside the page's CSP.
+  // first painted.
   await page.addInitScript(() => {
     new MutationObserver(() => {
       if (window.__listShownAt) return;
@@ -67,11 +75,7 @@ async function signedInPage(browser, token) {
         // not just the rows in the DOM.
         window.__listInDom = performance.now();
         window.__rowsInDom = rows;
-        requestAnimationFrame(() => {
-          const c = new MessageChannel();
-          c.port1.onmessage = () => { window.__listShownAt = performance.now(); };
-          c.port2.postMessage(0);
-        });
+        window.__afterPaint().then(() => { window.__listShownAt = performance.now(); });
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
@@ -181,7 +185,7 @@ async function vanillaRender(browser, token) {
     table.appendChild(tbody);
     document.body.appendChild(table);
     // Until the frame showing them is rendered, as for the console.
-    await new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
+    await window.__afterPaint();
     return performance.now() - t0;
   }, token);
   await page.close();
@@ -200,10 +204,7 @@ async function keystrokeTimes(page) {
   }
   return page.evaluate(async (strokes) => {
     const input = document.getElementById('search');
-    // A macrotask runs after every microtask (where the reactive updates
-    // run) queued by the input event.
-    const afterMicrotasks = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => afterMicrotasks().then(r)));
+    const { __afterMicrotasks: afterMicrotasks, __afterPaint: afterPaint } = window;
     const dom = [];
     const frame = [];
     for (const q of strokes) {
@@ -224,7 +225,7 @@ async function keystrokeTimes(page) {
  * wheel), and times each step until its frame is painted. */
 async function scrollTimes(page) {
   return page.evaluate(async () => {
-    const afterPaint = () => new Promise((r) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); }));
+    const afterPaint = window.__afterPaint;
     window.scrollTo(0, 0);
     await afterPaint();
     const steps = [];

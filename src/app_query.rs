@@ -104,6 +104,22 @@ impl Catalog {
         }
     }
 
+    /// Every position, sorted by `sort`. Computed once per sort change:
+    /// typing a search only filters it.
+    pub fn sorted(&self, sort: SortKey, descending: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.len()).collect();
+        // Stable: equal keys keep the API's order.
+        order.sort_by(|&a, &b| {
+            let o = sort.compare(self, a, b);
+            if descending {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        order
+    }
+
     pub fn len(&self) -> usize {
         self.apps.len()
     }
@@ -193,22 +209,6 @@ impl ListQuery {
         !self.text.trim().is_empty() || !self.domain.is_empty() || self.active.is_some()
     }
 
-    /// Every position in `list`, in this query's sort order. Computed once
-    /// per sort change: typing a search only filters it.
-    pub fn order(&self, list: &Catalog) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..list.len()).collect();
-        // Stable: equal keys keep the API's order.
-        order.sort_by(|&a, &b| {
-            let o = self.sort.compare(list, a, b);
-            if self.descending {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        order
-    }
-
     /// The part of `order` that the search and filters keep.
     pub fn filter(&self, list: &Catalog, order: &[usize]) -> Vec<usize> {
         let needle = self.text.trim().to_lowercase();
@@ -222,11 +222,6 @@ impl ListQuery {
                     && (needle.is_empty() || list.haystacks[i].contains(&needle))
             })
             .collect()
-    }
-
-    /// The positions in `list` of the apps to show, in order.
-    pub fn select(&self, list: &Catalog) -> Vec<usize> {
-        self.filter(list, &self.order(list))
     }
 }
 
@@ -284,10 +279,15 @@ mod tests {
         ]
     }
 
+    /// The positions `q` shows, in order: what the list page computes.
+    fn select(q: &ListQuery, list: &Catalog) -> Vec<usize> {
+        q.filter(list, &list.sorted(q.sort, q.descending))
+    }
+
     /// The names `q` shows, in order.
     fn names(q: &ListQuery) -> Vec<String> {
         let list = Catalog::new(apps());
-        q.select(&list)
+        select(q, &list)
             .into_iter()
             .map(|i| list.apps[i].app_name.clone())
             .collect()
@@ -318,9 +318,9 @@ mod tests {
             text: t.into(),
             ..ListQuery::default()
         };
-        assert_eq!(q("école").select(&list), [0]);
-        assert_eq!(q("ÉCOLE n").select(&list), [0]);
-        assert!(q("ecole").select(&list).is_empty());
+        assert_eq!(select(&q("école"), &list), [0]);
+        assert_eq!(select(&q("ÉCOLE n"), &list), [0]);
+        assert!(select(&q("ecole"), &list).is_empty());
     }
 
     #[test]

@@ -322,17 +322,10 @@ impl ApiError {
                 one_line(detail, MAX_MESSAGE_CHARS)
             ),
             ApiError::Cancelled => "The request was cancelled.".into(),
-            ApiError::Credentials { message, .. } => {
-                let said = one_line(message, MAX_MESSAGE_CHARS);
-                let said = if said.is_empty() {
-                    String::new()
-                } else {
-                    format!("The API said: \"{said}\". ")
-                };
-                format!(
-                    "{said}Check the ID and the secret (they are case-sensitive) and try again."
-                )
-            }
+            ApiError::Credentials { message, .. } => format!(
+                "{}Check the ID and the secret (they are case-sensitive) and try again.",
+                server_said(message)
+            ),
         }
     }
 }

@@ -119,12 +119,7 @@ fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
     let sorting = Memo::new(move |_| query.with(|q| (q.sort, q.descending)));
     let order = Memo::new(move |_| {
         let (sort, descending) = sorting.get();
-        let by = ListQuery {
-            sort,
-            descending,
-            ..ListQuery::default()
-        };
-        list.with_value(|l| by.order(l))
+        list.with_value(|l| l.sorted(sort, descending))
     });
     let shown =
         Memo::new(move |_| list.with_value(|l| query.with(|q| order.with(|o| q.filter(l, o)))));
@@ -174,18 +169,18 @@ fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
         );
         pending.set_value(handle.ok());
     };
-    let on_domain = move |ev: leptos::ev::Event| {
+    let on_domain = Callback::new(move |domain: String| {
         set_query.run(ListQuery {
-            domain: event_target_value(&ev),
+            domain,
             ..query.get_untracked()
         })
-    };
-    let on_active = move |ev: leptos::ev::Event| {
+    });
+    let on_active = Callback::new(move |active: String| {
         set_query.run(ListQuery {
-            active: parse_active(&event_target_value(&ev)),
+            active: parse_active(&active),
             ..query.get_untracked()
         })
-    };
+    });
     let on_sort =
         Callback::new(move |key: SortKey| set_query.run(query.get_untracked().sorted_by(key)));
     let export = move |format: &'static str| {
@@ -209,23 +204,12 @@ fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
                 <input id="search" type="search" placeholder="Name, AppID or account SID"
                     prop:value=move || typed.get() on:input=on_search autocomplete="off" spellcheck="false"/>
             </div>
-            <div class="field">
-                <label for="filter-domain">"Domain"</label>
-                <select id="filter-domain" on:change=on_domain prop:value=move || query.with(|q| q.domain.clone())>
-                    <option value="">"Any"</option>
-                    <option value="mumbai">"Mumbai"</option>
-                    <option value="singapore">"Singapore"</option>
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-active">"Status"</label>
-                <select id="filter-active" on:change=on_active
-                    prop:value=move || active_param(query.with(|q| q.active))>
-                    <option value="">"Any"</option>
-                    <option value="yes">"Active"</option>
-                    <option value="no">"Inactive"</option>
-                </select>
-            </div>
+            <FilterSelect id="filter-domain" label="Domain"
+                options=[("", "Any"), ("mumbai", "Mumbai"), ("singapore", "Singapore")]
+                value=Signal::derive(move || query.with(|q| q.domain.clone())) on_change=on_domain/>
+            <FilterSelect id="filter-active" label="Status"
+                options=[("", "Any"), ("yes", "Active"), ("no", "Inactive")]
+                value=Signal::derive(move || active_param(query.with(|q| q.active)).to_string()) on_change=on_active/>
             <div class="actions">
                 <button type="button" class="btn" on:click=move |_| export("csv")>"Export CSV"</button>
                 <button type="button" class="btn" on:click=move |_| export("json")>"Export JSON"</button>
@@ -246,5 +230,29 @@ fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
         }>
             <AppTable list=list shown=shown query=query on_sort=on_sort/>
         </Show>
+    }
+}
+
+/// A labelled filter `<select>`: it shows `value` (which follows the URL)
+/// and reports the admin's choice. Each option's selectedness is set
+/// directly, so the shown choice never depends on when the options exist.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: &'static str,
+    /// (value, text) of each option.
+    options: [(&'static str, &'static str); 3],
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {options.map(|(v, text)| view! {
+                    <option value=v prop:selected=move || value.with(|current| current == v)>{text}</option>
+                })}
+            </select>
+        </div>
     }
 }
