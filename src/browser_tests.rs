@@ -6,10 +6,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
-use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::toasts::Toasts;
-use crate::pages::app_create::CreatePage;
-use crate::session::{keys, Session};
+use crate::features::app_create::page::CreatePage;
+use crate::features::app_detail::delete::ConfirmDelete;
+use crate::state::session::{keys, Session};
+use crate::ui::toasts::Toasts;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -213,8 +213,8 @@ fn a_panic_leaves_an_error_view_with_a_reload_link() {
 #[wasm_bindgen_test]
 async fn a_long_table_renders_only_a_window_and_follows_the_result() {
     use crate::api::App;
-    use crate::app_query::{Catalog, ListQuery};
-    use crate::components::app_table::AppTable;
+    use crate::features::apps::query::{Catalog, ListQuery};
+    use crate::features::apps::table::AppTable;
     let root = container();
     let apps: Vec<App> = (0..2_000)
         .map(|i| App {

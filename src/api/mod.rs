@@ -16,8 +16,10 @@ pub mod client;
 pub mod envelope;
 pub mod error;
 pub mod jwt;
+pub mod service;
 pub mod types;
 
 pub use client::Client;
 pub use error::ApiError;
+pub(crate) use service::IntegrationsApi;
 pub use types::*;

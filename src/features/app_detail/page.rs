@@ -4,16 +4,18 @@
 //! uses the app token only, then lists again to prove the app is gone.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::routes::use_app_id;
 
 use crate::api::{domain_label, ApiError, App};
-use crate::components::confirm_delete::ConfirmDelete;
-use crate::components::copy_button::CopyButton;
-use crate::components::error_panel::ErrorPanel;
-use crate::components::timestamp::Timestamp;
-use crate::components::toasts::use_toasts;
-use crate::components::unlock_app::UnlockApp;
-use crate::session::{find_app, use_session};
+use crate::features::app_detail::delete::ConfirmDelete;
+use crate::features::app_detail::unlock::UnlockApp;
+use crate::state::session::{find_app, use_session};
+use crate::ui::alert::ErrorPanel;
+use crate::ui::copy_button::CopyButton;
+use crate::ui::timestamp::Timestamp;
+use crate::ui::toasts::use_toasts;
 
 #[derive(Clone, Debug, PartialEq)]
 enum DeleteError {
@@ -32,9 +34,8 @@ pub fn DetailPage() -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let navigate = use_navigate();
-    let params = use_params_map();
     let query = use_query_map();
-    let app_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let app_id = use_app_id();
     let token = Memo::new(move |_| session.app_token(&app_id.get()));
     let known = Memo::new(move |_| {
         session
@@ -130,7 +131,7 @@ pub fn DetailPage() -> impl IntoView {
             toasts.success(format!(
                 "Deleted “{name}”. Confirmed: it is no longer in your app list."
             ));
-            navigate("/", Default::default());
+            navigate(crate::routes::APPS, Default::default());
         }
     });
     // A refused app token during delete: drop it and ask again (the dialog
@@ -181,7 +182,7 @@ pub fn DetailPage() -> impl IntoView {
 
     view! {
         <section class="page narrow">
-            <nav class="breadcrumb" aria-label="Breadcrumb"><a href="/">"Apps"</a><span aria-hidden="true">" / "</span><span>{display_name}</span></nav>
+            <nav class="breadcrumb" aria-label="Breadcrumb"><a href=crate::routes::APPS>"Apps"</a><span aria-hidden="true">" / "</span><span>{display_name}</span></nav>
             <div class="page-head">
                 <h1 data-testid="app-title">{display_name}</h1>
                 <div class="actions">

@@ -16,14 +16,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{ApiError, App, CreatedApp, Entity, NewApp, TokenRequest};
-use crate::browser::focus_by_id;
-use crate::components::app_table::detail_href;
-use crate::components::error_panel::{ErrorPanel, Notice};
-use crate::components::secret_panel::SecretPanel;
-use crate::components::text_field::{field_error, TextField};
-use crate::components::toasts::use_toasts;
-use crate::session::use_session;
-use crate::validation::{AppForm, FieldError};
+use crate::features::app_create::secret_panel::SecretPanel;
+use crate::routes::app_href;
+use crate::state::session::use_session;
+use crate::ui::alert::{ErrorPanel, Notice};
+use crate::ui::dom::focus_by_id;
+use crate::ui::text_field::{field_error, TextField};
+use crate::ui::toasts::use_toasts;
+use crate::ui::validation::{AppForm, FieldError};
 
 #[derive(Clone, Debug)]
 enum Outcome {
@@ -174,7 +174,7 @@ pub fn CreatePage() -> impl IntoView {
         <section class="page narrow">
             <Show when=move || created().is_none() fallback=move || created().map(|(c, token)| view! {
                 <SecretPanel app_name=c.app.app_name.clone() app_id=c.app.app_id.clone()
-                    app_secret=c.app_secret.clone() detail_href=detail_href(&c.app.app_id)/>
+                    app_secret=c.app_secret.clone() detail_href=app_href(&c.app.app_id)/>
                 {token.err().map(|e| view! {
                     <Notice kind="warn" text=format!(
                         "The app exists, but the console could not get its app token ({e}). Opening the app will ask for the AppSecret.")/>
@@ -219,13 +219,13 @@ pub fn CreatePage() -> impl IntoView {
                             <p class="alert-title">{format!("“{}” was created by the earlier attempt", app.app_name)}</p>
                             <p>"Its AppSecret was in the answer that never arrived, so the console cannot show it. Open the app to delete it and create it again, or keep it if you have its secret."</p>
                             <div class="actions">
-                                <A href=detail_href(&app.app_id) attr:class="btn">"Open the app"</A>
+                                <A href=app_href(&app.app_id) attr:class="btn">"Open the app"</A>
                                 <button type="button" class="btn" on:click=move |_| submit(false)>"Create another anyway"</button>
                             </div>
                         </div>
                     })}
                     <div class="actions">
-                        <a class="btn" href="/">"Cancel"</a>
+                        <a class="btn" href=crate::routes::APPS>"Cancel"</a>
                         <button type="submit" class="btn btn-primary" disabled=move || create.pending().get()>
                             {move || if create.pending().get() { "Creating…" } else { "Create app" }}
                         </button>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::validation::FieldError;
+use crate::ui::validation::FieldError;
 
 /// The message for one field out of a form's validation errors, as the
 /// `error` signal a [`TextField`] takes.

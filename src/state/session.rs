@@ -11,8 +11,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::{jwt, ApiError, App, Client};
-use crate::request_log::RequestLog;
-use crate::validation::AppForm;
+use crate::state::request_log::RequestLog;
+use crate::ui::validation::AppForm;
 
 /// Session-storage keys. One prefix so sign-out can clear exactly ours.
 pub mod keys {
@@ -95,7 +95,7 @@ impl Session {
     /// Restores the session from storage (a reload keeps it).
     pub fn load(default_api_base: String) -> Self {
         Self {
-            timeout_ms: crate::config::api_timeout_ms(),
+            timeout_ms: crate::state::config::api_timeout_ms(),
             api_base: RwSignal::new(store::read(keys::API_BASE).unwrap_or(default_api_base)),
             customer_id: RwSignal::new(store::read(keys::CUSTOMER_ID)),
             customer_token: RwSignal::new(store::read(keys::CUSTOMER_TOKEN)),

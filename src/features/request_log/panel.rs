@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::api::call_log::to_curl;
-use crate::components::copy_button::CopyButton;
-use crate::components::timestamp::local_time;
-use crate::request_log::LogEntry;
-use crate::session::use_session;
+use crate::state::request_log::LogEntry;
+use crate::state::session::use_session;
+use crate::ui::copy_button::CopyButton;
+use crate::ui::timestamp::local_time;
 
 /// The record's URL made absolute against the page (same-origin bases are
 /// relative), so the curl command works from a terminal.

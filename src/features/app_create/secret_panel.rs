@@ -1,8 +1,8 @@
 //! Shown once, right after an app is created: the AppID and AppSecret with
 //! copy buttons and a download, because the API never returns the secret again.
 
-use crate::browser::download;
-use crate::components::copy_button::CopyButton;
+use crate::ui::copy_button::CopyButton;
+use crate::ui::dom::download;
 use leptos::prelude::*;
 
 /// The `.env`-style text offered for download.

@@ -7,17 +7,11 @@ use leptos::{html, prelude::*};
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{domain_label, App};
-use crate::app_query::{Catalog, ListQuery, SortKey};
-use crate::browser::{copy_text, COPIED_FOR};
-use crate::components::timestamp::Timestamp;
-use crate::list_window::{rows_to_render, Viewport, RENDER_ALL_UP_TO};
-use crate::text::short_id;
-
-/// The detail page of an app (its AppID, URL-encoded).
-pub fn detail_href(app_id: &str) -> String {
-    let id: String = js_sys::encode_uri_component(app_id).into();
-    format!("/apps/{id}")
-}
+use crate::features::apps::query::{Catalog, ListQuery, SortKey};
+use crate::features::apps::window::{rows_to_render, Viewport, RENDER_ALL_UP_TO};
+use crate::ui::dom::{copy_text, COPIED_FOR};
+use crate::ui::text::short_id;
+use crate::ui::timestamp::Timestamp;
 
 const COLUMNS: usize = SortKey::ALL.len() + 1;
 
@@ -81,7 +75,7 @@ pub fn AppTable(
         }
         let row = target.closest("tr[data-app-id]").ok().flatten();
         if let Some(id) = row.and_then(|r| r.get_attribute("data-app-id")) {
-            navigate(&detail_href(&id), Default::default());
+            navigate(&crate::routes::app_href(&id), Default::default());
         }
     };
 
@@ -155,7 +149,7 @@ fn measure_viewport(body: NodeRef<html::Tbody>, viewport: RwSignal<Viewport>) {
 /// still handles their clicks; `<A>` would add per-link state) and a copy
 /// button served by the table's one click listener.
 fn app_row(pos: usize, app: &App) -> impl IntoView {
-    let href = detail_href(&app.app_id);
+    let href = crate::routes::app_href(&app.app_id);
     let delete_href = format!("{href}?delete=1");
     let name = if app.app_name.trim().is_empty() {
         "(unnamed)".to_string()

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 
-use crate::components::copy_button::CopyButton;
-use crate::components::theme_toggle::ThemeToggle;
-use crate::components::timestamp::{local_date, local_date_time};
-use crate::config::describe_base;
-use crate::session::use_session;
-use crate::text::short_id;
+use crate::state::config::describe_base;
+use crate::state::session::use_session;
+use crate::ui::copy_button::CopyButton;
+use crate::ui::text::short_id;
+use crate::ui::theme_toggle::ThemeToggle;
+use crate::ui::timestamp::{local_date, local_date_time};
 
 /// ("Token expires 2027-02-24", the full local date and time) for a unix time.
 fn expiry_text(exp: u64) -> (String, String) {
@@ -32,11 +32,11 @@ pub fn Header() -> impl IntoView {
         session.sign_out(Some(
             "You signed out. Every token was cleared from this tab.".into(),
         ));
-        navigate("/connect", Default::default());
+        navigate(crate::routes::CONNECT, Default::default());
     };
     view! {
         <header class="topbar">
-            <A href="/" attr:class="brand">
+            <A href=crate::routes::APPS attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"◆"</span>
                 "Exotel Integrations Console"
             </A>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::{copy_text, COPIED_FOR};
+use crate::ui::dom::{copy_text, COPIED_FOR};
 
 #[component]
 pub fn CopyButton(

@@ -12,12 +12,12 @@ use leptos_router::{
 };
 
 use crate::api::App;
-use crate::app_query::{active_param, parse_active, Catalog, ListQuery, SortKey};
-use crate::browser::download;
-use crate::components::app_table::AppTable;
-use crate::components::error_panel::ErrorPanel;
-use crate::export;
-use crate::session::use_session;
+use crate::features::apps::export;
+use crate::features::apps::query::{active_param, parse_active, Catalog, ListQuery, SortKey};
+use crate::features::apps::table::AppTable;
+use crate::state::session::use_session;
+use crate::ui::alert::ErrorPanel;
+use crate::ui::dom::download;
 
 #[component]
 pub fn AppsPage() -> impl IntoView {
@@ -48,7 +48,7 @@ pub fn AppsPage() -> impl IntoView {
                 <h1>"Apps"</h1>
                 <div class="actions">
                     <button type="button" class="btn" on:click=move |_| refresh()>"Refresh"</button>
-                    <A href="/apps/new" attr:class="btn btn-primary">"New app"</A>
+                    <A href=crate::routes::NEW_APP attr:class="btn btn-primary">"New app"</A>
                 </div>
             </div>
             <Transition fallback=|| view! { <ListSkeleton/> }>
@@ -84,7 +84,7 @@ fn EmptyState() -> impl IntoView {
         <div class="card empty" data-testid="empty-state">
             <h2>"No apps yet"</h2>
             <p>"Register your first application to connect an Exotel account to your integration."</p>
-            <A href="/apps/new" attr:class="btn btn-primary">"Create your first app"</A>
+            <A href=crate::routes::NEW_APP attr:class="btn btn-primary">"Create your first app"</A>
         </div>
     }
 }
@@ -133,11 +133,7 @@ fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
             }
             Err(_) => String::new(),
         };
-        let url = if search.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/?{search}")
-        };
+        let url = crate::routes::apps_href(&search);
         navigate(
             &url,
             NavigateOptions {

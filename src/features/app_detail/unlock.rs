@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
-use crate::components::error_panel::ErrorPanel;
-use crate::components::text_field::TextField;
-use crate::components::toasts::use_toasts;
-use crate::session::use_session;
-use crate::validation::{check_text, check_token, FieldError};
+use crate::state::session::use_session;
+use crate::ui::alert::ErrorPanel;
+use crate::ui::text_field::TextField;
+use crate::ui::toasts::use_toasts;
+use crate::ui::validation::{check_text, check_token, FieldError};
 
 #[derive(Clone, Debug, PartialEq)]
 enum UnlockError {

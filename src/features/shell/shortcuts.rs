@@ -6,8 +6,8 @@ use leptos::{ev, prelude::*};
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::browser::focus_by_id;
-use crate::session::use_session;
+use crate::state::session::use_session;
+use crate::ui::dom::focus_by_id;
 
 /// Whether a key press belongs to what has focus rather than to the page.
 fn typing_or_modal(ev: &web_sys::KeyboardEvent) -> bool {
@@ -44,7 +44,7 @@ pub fn Shortcuts() -> impl IntoView {
             }
             "n" => {
                 ev.prevent_default();
-                navigate("/apps/new", Default::default());
+                navigate(crate::routes::NEW_APP, Default::default());
             }
             _ => {}
         }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::theme;
+use crate::state::theme;
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
-use crate::app::safe_next;
-use crate::components::error_panel::{ErrorPanel, Notice};
-use crate::components::text_field::{field_error, TextField};
-use crate::config::PRESETS;
-use crate::session::use_session;
-use crate::validation::{check_text, check_token, FieldError};
+use crate::routes::safe_next;
+use crate::state::config::PRESETS;
+use crate::state::session::use_session;
+use crate::ui::alert::{ErrorPanel, Notice};
+use crate::ui::text_field::{field_error, TextField};
+use crate::ui::validation::{check_text, check_token, FieldError};
 
 const CUSTOM: &str = "custom";
 

@@ -1,0 +1,3 @@
+//! Signing in: API base, customer ID + secret or a pasted token.
+
+pub(crate) mod page;

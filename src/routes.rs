@@ -1,0 +1,135 @@
+//! Every path of the console: the route table, its guard, and the builders
+//! of every link, so a path is written once.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Outlet, ParentRoute, Route, Routes},
+    hooks::{use_location, use_navigate, use_params},
+    params::Params,
+    path, NavigateOptions,
+};
+
+use crate::features::app_create::page::CreatePage;
+use crate::features::app_detail::page::DetailPage;
+use crate::features::apps::page::AppsPage;
+use crate::features::connect::page::ConnectPage;
+use crate::features::shell::not_found::NotFound;
+use crate::state::session::use_session;
+
+/// The apps list (home).
+pub(crate) const APPS: &str = "/";
+/// The create form.
+pub(crate) const NEW_APP: &str = "/apps/new";
+/// The sign-in page.
+pub(crate) const CONNECT: &str = "/connect";
+
+/// The console's routes: connect is open, everything else needs a customer
+/// token (one guard, around all of them).
+#[component]
+pub(crate) fn AppRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/connect") view=ConnectPage />
+            <ParentRoute path=path!("") view=RequireSession>
+                <Route path=path!("/") view=AppsPage />
+                <Route path=path!("/apps/new") view=CreatePage />
+                <Route path=path!("/apps/:id") view=DetailPage />
+            </ParentRoute>
+        </Routes>
+    }
+}
+
+/// The typed parameters of an app's pages (`/apps/:id`).
+#[derive(Params, Clone, Debug, PartialEq, Eq, Default)]
+pub(crate) struct AppParams {
+    pub(crate) id: Option<String>,
+}
+
+/// The AppID of the current app page ("" outside one), reactive.
+pub(crate) fn use_app_id() -> Memo<String> {
+    let params = use_params::<AppParams>();
+    Memo::new(move |_| {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.id.clone())
+            .unwrap_or_default()
+    })
+}
+
+/// The apps list with a query string (`search` without its `?`).
+pub(crate) fn apps_href(search: &str) -> String {
+    if search.is_empty() {
+        APPS.to_string()
+    } else {
+        format!("{APPS}?{search}")
+    }
+}
+
+/// The detail page of an app (its AppID, URL-encoded).
+pub(crate) fn app_href(app_id: &str) -> String {
+    format!("/apps/{}", encode(app_id))
+}
+
+/// The connect page's address that brings the admin back to `here` after
+/// signing in. `next` holds a path only, never a token.
+pub(crate) fn connect_href(here: &str) -> String {
+    format!("{CONNECT}?next={}", encode(here))
+}
+
+/// Only same-site paths are followed after sign-in (no open redirect).
+pub(crate) fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.starts_with(CONNECT))
+        .unwrap_or_else(|| APPS.to_string())
+}
+
+fn encode(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// Shows the nested route only with a customer token; otherwise (including
+/// when a 401 clears the token mid-session) sends the admin to connect,
+/// keeping where they were so they come back after signing in again.
+#[component]
+fn RequireSession() -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let location = use_location();
+    Effect::new(move |_| {
+        if !session.is_signed_in() {
+            let search = location.search.get_untracked();
+            // The router's `search` has no leading '?'.
+            let here = match search.trim_start_matches('?') {
+                "" => location.pathname.get_untracked(),
+                query => format!("{}?{query}", location.pathname.get_untracked()),
+            };
+            navigate(
+                &connect_href(&here),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! {
+        <Show when=move || session.is_signed_in()>
+            <Outlet />
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_is_limited_to_local_paths() {
+        assert_eq!(safe_next(Some("/apps/1".into())), "/apps/1");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/connect?next=/".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

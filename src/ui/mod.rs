@@ -1,0 +1,11 @@
+//! Generic pieces: nothing here calls the API or reads the session.
+
+pub(crate) mod alert;
+pub(crate) mod copy_button;
+pub(crate) mod dom;
+pub(crate) mod text;
+pub(crate) mod text_field;
+pub(crate) mod theme_toggle;
+pub(crate) mod timestamp;
+pub(crate) mod toasts;
+pub(crate) mod validation;
