@@ -31,12 +31,32 @@ pub fn ErrorPanel(
     }
 }
 
+/// How much a notice matters; sets its colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum NoticeKind {
+    #[default]
+    Info,
+    Warn,
+}
+
+impl NoticeKind {
+    fn class(self) -> &'static str {
+        match self {
+            NoticeKind::Info => "alert alert-info",
+            NoticeKind::Warn => "alert alert-warn",
+        }
+    }
+}
+
 /// A plain message box (validation summaries, notices).
 #[component]
-pub fn Notice(
+pub(crate) fn Notice(
     #[prop(into)] text: String,
-    #[prop(optional, into)] kind: Option<&'static str>,
+    #[prop(optional)] kind: NoticeKind,
 ) -> impl IntoView {
-    let class = format!("alert alert-{}", kind.unwrap_or("info"));
-    view! { <div class=class role="status">{text}</div> }
+    view! {
+        <div class=kind.class() role="status">
+            {text}
+        </div>
+    }
 }

@@ -3,6 +3,7 @@
 pub(crate) mod alert;
 pub(crate) mod copy_button;
 pub(crate) mod dom;
+pub(crate) mod field_id;
 pub(crate) mod text;
 pub(crate) mod text_field;
 pub(crate) mod theme_toggle;

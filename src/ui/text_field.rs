@@ -4,14 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::ui::field_id::FieldId;
 use crate::ui::validation::FieldError;
 
 /// The message for one field out of a form's validation errors, as the
 /// `error` signal a [`TextField`] takes.
-pub fn field_error(
-    errors: RwSignal<Vec<FieldError>>,
-    field: &'static str,
-) -> Signal<Option<String>> {
+pub fn field_error(errors: RwSignal<Vec<FieldError>>, field: FieldId) -> Signal<Option<String>> {
     Signal::derive(move || {
         errors.with(|es| {
             es.iter()
@@ -24,7 +22,7 @@ pub fn field_error(
 #[component]
 pub fn TextField(
     /// Element id; also the key validation errors use.
-    id: &'static str,
+    id: FieldId,
     #[prop(into)] label: String,
     value: RwSignal<String>,
     /// The message for this field, if validation failed.
@@ -35,6 +33,7 @@ pub fn TextField(
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional, into)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
+    let id = id.dom_id();
     let revealed = RwSignal::new(false);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

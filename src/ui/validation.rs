@@ -3,6 +3,7 @@
 //! browser.
 
 use crate::api::{Domain, NewApp};
+use crate::ui::field_id::FieldId;
 
 /// Longest value accepted in any text field (the API publishes no limit;
 /// this keeps pasted garbage from reaching it).
@@ -13,7 +14,7 @@ pub const MAX_TOKEN_LEN: usize = 8192;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The form field's id, so the view can attach the message to it.
-    pub field: &'static str,
+    pub field: FieldId,
     pub message: String,
 }
 
@@ -32,28 +33,18 @@ pub struct AppForm {
 
 /// Checks one text field: required, not too long, no control characters.
 /// Returns the trimmed value.
-pub fn check_text(
-    field: &'static str,
-    label: &str,
-    raw: &str,
-    errors: &mut Vec<FieldError>,
-) -> String {
+pub fn check_text(field: FieldId, label: &str, raw: &str, errors: &mut Vec<FieldError>) -> String {
     check_text_up_to(MAX_FIELD_LEN, field, label, raw, errors)
 }
 
 /// [`check_text`] for a pasted token, which may be long.
-pub fn check_token(
-    field: &'static str,
-    label: &str,
-    raw: &str,
-    errors: &mut Vec<FieldError>,
-) -> String {
+pub fn check_token(field: FieldId, label: &str, raw: &str, errors: &mut Vec<FieldError>) -> String {
     check_text_up_to(MAX_TOKEN_LEN, field, label, raw, errors)
 }
 
 fn check_text_up_to(
     max: usize,
-    field: &'static str,
+    field: FieldId,
     label: &str,
     raw: &str,
     errors: &mut Vec<FieldError>,
@@ -97,16 +88,21 @@ impl AppForm {
     /// Every problem with the form, or the request to send.
     pub fn validate(&self) -> Result<NewApp, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let app_name = check_text("app-name", "App name", &self.app_name, &mut errors);
+        let app_name = check_text(FieldId::AppName, "App name", &self.app_name, &mut errors);
         let sid = check_text(
-            "account-sid",
+            FieldId::AccountSid,
             "Exotel Account SID",
             &self.account_sid,
             &mut errors,
         );
-        let key = check_text("api-key", "Exotel API key", &self.api_key, &mut errors);
+        let key = check_text(
+            FieldId::ApiKey,
+            "Exotel API key",
+            &self.api_key,
+            &mut errors,
+        );
         let token = check_text(
-            "api-token",
+            FieldId::ApiToken,
             "Exotel API token",
             &self.api_token,
             &mut errors,
@@ -116,7 +112,7 @@ impl AppForm {
             "singapore" => Some(Domain::Singapore),
             _ => {
                 errors.push(FieldError {
-                    field: "domain",
+                    field: FieldId::Domain,
                     message: "Exotel domain is required: choose Mumbai or Singapore.".into(),
                 });
                 None
@@ -184,9 +180,14 @@ mod tests {
     #[test]
     fn tokens_may_be_long() {
         let mut errors = Vec::new();
-        check_token("t", "Token", &"x".repeat(2000), &mut errors);
+        check_token(
+            FieldId::CustomerToken,
+            "Token",
+            &"x".repeat(2000),
+            &mut errors,
+        );
         assert!(errors.is_empty());
-        check_text("t", "Name", &"x".repeat(2000), &mut errors);
+        check_text(FieldId::AppName, "Name", &"x".repeat(2000), &mut errors);
         assert_eq!(errors.len(), 1);
     }
 

@@ -12,6 +12,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::ui::field_id::FieldId;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +20,7 @@ use crate::api::{ApiError, App, CreatedApp, Entity, NewApp, TokenRequest};
 use crate::features::app_create::secret_panel::SecretPanel;
 use crate::routes::app_href;
 use crate::state::session::use_session;
-use crate::ui::alert::{ErrorPanel, Notice};
+use crate::ui::alert::{ErrorPanel, Notice, NoticeKind};
 use crate::ui::dom::focus_by_id;
 use crate::ui::text_field::{field_error, TextField};
 use crate::ui::toasts::use_toasts;
@@ -51,7 +52,7 @@ pub fn CreatePage() -> impl IntoView {
     let toasts = use_toasts();
     let draft = session.create_draft;
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let error_for = move |field: &'static str| field_error(errors, field);
+    let error_for = move |field: FieldId| field_error(errors, field);
     // One signal per field, seeded from (and written back to) the draft.
     let field = |get: fn(&AppForm) -> &String, set: fn(&mut AppForm, String)| {
         let signal = RwSignal::new(draft.with_untracked(|d| get(d).clone()));
@@ -147,7 +148,7 @@ pub fn CreatePage() -> impl IntoView {
                 create.dispatch(Attempt { app, check_first });
             }
             Err(errs) => {
-                focus_by_id(errs[0].field);
+                focus_by_id(errs[0].field.dom_id());
                 errors.set(errs);
             }
         }
@@ -176,7 +177,7 @@ pub fn CreatePage() -> impl IntoView {
                 <SecretPanel app_name=c.app.app_name.clone() app_id=c.app.app_id.clone()
                     app_secret=c.app_secret.clone() detail_href=app_href(&c.app.app_id)/>
                 {token.err().map(|e| view! {
-                    <Notice kind="warn" text=format!(
+                    <Notice kind=NoticeKind::Warn text=format!(
                         "The app exists, but the console could not get its app token ({e}). Opening the app will ask for the AppSecret.")/>
                 })}
             })>
@@ -189,20 +190,20 @@ pub fn CreatePage() -> impl IntoView {
                             <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e.message}</li> }).collect_view()}</ul>
                         </div>
                     </Show>
-                    <TextField id="app-name" label="App name" value=app_name error=error_for("app-name") placeholder="e.g. WebRTC"/>
-                    <TextField id="account-sid" label="Exotel Account SID" value=account_sid error=error_for("account-sid")
+                    <TextField id=FieldId::AppName label="App name" value=app_name error=error_for(FieldId::AppName) placeholder="e.g. WebRTC"/>
+                    <TextField id=FieldId::AccountSid label="Exotel Account SID" value=account_sid error=error_for(FieldId::AccountSid)
                         hint="From the Exotel dashboard, API settings."/>
-                    <TextField id="api-key" label="Exotel API key" value=api_key error=error_for("api-key") secret=true/>
-                    <TextField id="api-token" label="Exotel API token" value=api_token error=error_for("api-token") secret=true/>
-                    <div class="field" class:invalid=move || error_for("domain").get().is_some()>
+                    <TextField id=FieldId::ApiKey label="Exotel API key" value=api_key error=error_for(FieldId::ApiKey) secret=true/>
+                    <TextField id=FieldId::ApiToken label="Exotel API token" value=api_token error=error_for(FieldId::ApiToken) secret=true/>
+                    <div class="field" class:invalid=move || error_for(FieldId::Domain).get().is_some()>
                         <label for="domain">"Exotel domain"</label>
                         <select id="domain" on:change=move |ev| domain.set(event_target_value(&ev)) prop:value=move || domain.get()
-                            aria-invalid=move || error_for("domain").get().is_some().to_string() aria-describedby="domain-error">
+                            aria-invalid=move || error_for(FieldId::Domain).get().is_some().to_string() aria-describedby="domain-error">
                             <option value="">"Choose the account's cluster…"</option>
                             <option value="mumbai">"Mumbai"</option>
                             <option value="singapore">"Singapore"</option>
                         </select>
-                        {move || error_for("domain").get().map(|e| view! { <p class="field-error" id="domain-error">{e}</p> })}
+                        {move || error_for(FieldId::Domain).get().map(|e| view! { <p class="field-error" id="domain-error">{e}</p> })}
                     </div>
                     <div class="field checkbox">
                         <input id="is-active" type="checkbox" bind:checked=is_active/>
@@ -210,7 +211,7 @@ pub fn CreatePage() -> impl IntoView {
                     </div>
                     {move || failure().map(|e| {
                         let hint = e.outcome_unknown().then(|| view! {
-                            <Notice kind="info" text="Your input is kept. The API may have created the app anyway: pressing Create app again first checks your app list, so no duplicate is made."/>
+                            <Notice kind=NoticeKind::Info text="Your input is kept. The API may have created the app anyway: pressing Create app again first checks your app list, so no duplicate is made."/>
                         });
                         view! { <ErrorPanel action="Creating the app" error=e/> {hint} }
                     })}

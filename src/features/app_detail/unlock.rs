@@ -2,6 +2,7 @@
 //! for an app token by POST /token) or an app token pasted as is. A pasted
 //! token is checked against the API first; a token of another app is refused.
 
+use crate::ui::field_id::FieldId;
 use leptos::prelude::*;
 
 use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
@@ -77,7 +78,7 @@ pub fn UnlockApp(
         let mut errs = Vec::new();
         let check = if pasted { check_token } else { check_text };
         let value = check(
-            "app-credential",
+            FieldId::AppCredential,
             label,
             &credential.get_untracked(),
             &mut errs,
@@ -114,7 +115,7 @@ pub fn UnlockApp(
             </fieldset>
             {move || {
                 let label = if use_token.get() { "App token" } else { "AppSecret" };
-                view! { <TextField id="app-credential" label=label value=credential error=field_error secret=true/> }
+                view! { <TextField id=FieldId::AppCredential label=label value=credential error=field_error secret=true/> }
             }}
             {failure}
             <div class="actions">

@@ -2,6 +2,7 @@
 //! customer token (POST /token) or paste a token already issued. Only the
 //! token is kept (session storage); the secret is wiped once used.
 
+use crate::ui::field_id::FieldId;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -9,7 +10,7 @@ use crate::api::{client::normalize_token, ApiError, Entity, TokenRequest};
 use crate::routes::safe_next;
 use crate::state::config::PRESETS;
 use crate::state::session::use_session;
-use crate::ui::alert::{ErrorPanel, Notice};
+use crate::ui::alert::{ErrorPanel, Notice, NoticeKind};
 use crate::ui::text_field::{field_error, TextField};
 use crate::ui::validation::{check_text, check_token, FieldError};
 
@@ -26,11 +27,11 @@ fn chosen_base(preset: &str, custom: &str, errors: &mut Vec<FieldError>) -> Stri
     if preset != CUSTOM {
         return preset.to_string();
     }
-    let url = check_text("custom-base", "Custom API base URL", custom, errors);
+    let url = check_text(FieldId::CustomBase, "Custom API base URL", custom, errors);
     let ok = url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/');
     if !url.is_empty() && !ok {
         errors.push(FieldError {
-            field: "custom-base",
+            field: FieldId::CustomBase,
             message: "Custom API base URL must start with https://, http:// or /.".into(),
         });
     }
@@ -56,7 +57,7 @@ pub fn ConnectPage() -> impl IntoView {
     let secret = RwSignal::new(String::new());
     let pasted = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let error_for = move |field: &'static str| field_error(errors, field);
+    let error_for = move |field: FieldId| field_error(errors, field);
 
     // The request: either a token exchange, or a pasted token checked by
     // listing the apps (a read-only customer-token call), so a wrong paste is
@@ -108,13 +109,13 @@ pub fn ConnectPage() -> impl IntoView {
         let (id, credential) = match m {
             Method::Secret => {
                 let id = check_text(
-                    "customer-id",
+                    FieldId::CustomerId,
                     "Customer ID",
                     &customer_id.get_untracked(),
                     &mut errs,
                 );
                 let s = check_text(
-                    "customer-secret",
+                    FieldId::CustomerSecret,
                     "Customer secret",
                     &secret.get_untracked(),
                     &mut errs,
@@ -123,7 +124,7 @@ pub fn ConnectPage() -> impl IntoView {
             }
             Method::Token => {
                 let t = check_token(
-                    "customer-token",
+                    FieldId::CustomerToken,
                     "Customer token",
                     &pasted.get_untracked(),
                     &mut errs,
@@ -146,7 +147,7 @@ pub fn ConnectPage() -> impl IntoView {
         <section class="page narrow">
             <h1>"Connect to the integrations API"</h1>
             <p class="lead">"Sign in with your Exotel customer credentials. The token stays in this tab only and is cleared when you sign out or close it."</p>
-            {move || session.notice.get().map(|n| view! { <Notice text=n kind="warn"/> })}
+            {move || session.notice.get().map(|n| view! { <Notice text=n kind=NoticeKind::Warn/> })}
             <form class="card form" on:submit=on_submit novalidate=true>
                 <div class="field">
                     <label for="api-base">"API base URL"</label>
@@ -158,7 +159,7 @@ pub fn ConnectPage() -> impl IntoView {
                     </select>
                 </div>
                 <Show when=move || preset.get() == CUSTOM>
-                    <TextField id="custom-base" label="Custom API base URL" value=custom error=error_for("custom-base")
+                    <TextField id=FieldId::CustomBase label="Custom API base URL" value=custom error=error_for(FieldId::CustomBase)
                         placeholder="https://host/v2/integrations" hint="The API prefix, without /token or /app."/>
                 </Show>
 
@@ -172,11 +173,11 @@ pub fn ConnectPage() -> impl IntoView {
 
                 <Show when=move || method.get() == Method::Secret
                     fallback=move || view! {
-                        <TextField id="customer-token" label="Customer token" value=pasted secret=true
-                            error=error_for("customer-token") hint="Paste the token as issued (no “Bearer ” prefix needed)."/>
+                        <TextField id=FieldId::CustomerToken label="Customer token" value=pasted secret=true
+                            error=error_for(FieldId::CustomerToken) hint="Paste the token as issued (no “Bearer ” prefix needed)."/>
                     }>
-                    <TextField id="customer-id" label="Customer ID" value=customer_id error=error_for("customer-id")/>
-                    <TextField id="customer-secret" label="Customer secret" value=secret secret=true error=error_for("customer-secret")/>
+                    <TextField id=FieldId::CustomerId label="Customer ID" value=customer_id error=error_for(FieldId::CustomerId)/>
+                    <TextField id=FieldId::CustomerSecret label="Customer secret" value=secret secret=true error=error_for(FieldId::CustomerSecret)/>
                 </Show>
 
                 {move || failure().map(|e| view! { <ErrorPanel action="Signing in" error=e/> })}
