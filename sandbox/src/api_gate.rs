@@ -4,13 +4,20 @@
 
 use std::time::Duration;
 
+use axum::body::Body;
 use axum::extract::{OriginalUri, Request, State};
+use axum::http::StatusCode;
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
 
 use crate::auth;
-use crate::faults::{self, FaultKind};
+use crate::failure::Failure;
+use crate::faults::{self, Call, FaultKind, RouteKind};
 use crate::state::{AppState, RequestRecord};
+
+/// Bodies larger than this are refused before any handler sees them.
+const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -> Response {
     // Inside the nested router the URI has lost its prefix; log the full one.
@@ -20,12 +27,16 @@ pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -
         .map(|u| u.0.clone())
         .unwrap_or_else(|| req.uri().clone());
     let method = req.method().clone();
-    let route = faults::classify(&method, uri.path(), uri.query());
+    let call = Call::new(&method, uri.path(), uri.query());
+    let (req, body) = match summarised_body(call.route, req).await {
+        Ok(pair) => pair,
+        Err(failure) => return failure.into_response(),
+    };
 
     let (authorization_kind, fault) = {
         let mut inner = state.lock();
         let kind = auth::authorization_kind(&inner, req.headers());
-        (kind, inner.take_fault(route))
+        (kind, inner.take_fault(&call))
     };
 
     let record = RequestRecord {
@@ -34,6 +45,7 @@ pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -
         query: uri.query().map(str::to_string),
         status: 0,
         authorization_kind,
+        body,
     };
     match fault {
         // A slow server keeps working after the client gives up (a timed-out
@@ -61,4 +73,56 @@ fn recorded(state: &AppState, mut record: RequestRecord, response: Response) -> 
     record.status = response.status().as_u16();
     state.lock().record_request(record);
     response
+}
+
+/// For the calls whose bodies tests need to see, reads the body, summarises
+/// it and puts it back; other requests pass untouched.
+async fn summarised_body(
+    route: Option<RouteKind>,
+    req: Request,
+) -> Result<(Request, Option<Value>), Failure> {
+    let Some(route) = route.filter(|r| {
+        matches!(
+            r,
+            RouteKind::SaveSetting
+                | RouteKind::CreateUsers
+                | RouteKind::UpdateUser
+                | RouteKind::Device
+        )
+    }) else {
+        return Ok((req, None));
+    };
+    let (parts, body) = req.into_parts();
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .map_err(|_| Failure::new(StatusCode::PAYLOAD_TOO_LARGE, "request body too large"))?;
+    let summary = summary(route, serde_json::from_slice(&bytes).ok());
+    Ok((Request::from_parts(parts, Body::from(bytes)), Some(summary)))
+}
+
+/// What the request log keeps of a body: the setting's Key and Value, the
+/// AppUserIds of a batch, the user and field names of an update, the device
+/// switch. Never a SipSecret or any other field value of a user.
+fn summary(route: RouteKind, body: Option<Value>) -> Value {
+    let pick = |obj: &Value, names: &[&str]| -> Value {
+        names
+            .iter()
+            .map(|n| (n.to_string(), obj.get(*n).cloned().unwrap_or(Value::Null)))
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    };
+    match (route, body) {
+        (RouteKind::SaveSetting, Some(b @ Value::Object(_))) => pick(&b, &["Key", "Value"]),
+        (RouteKind::Device, Some(b @ Value::Object(_))) => {
+            pick(&b, &["UserId", "DeviceName", "DeviceStatus"])
+        }
+        (RouteKind::UpdateUser, Some(Value::Object(obj))) => json!({
+            "AppUserId": obj.get("AppUserId"),
+            "fields": obj.keys().collect::<Vec<_>>(),
+        }),
+        (RouteKind::CreateUsers, Some(Value::Array(items))) => json!({
+            "AppUserIds": items.iter().map(|i| i.get("AppUserId")).collect::<Vec<_>>(),
+        }),
+        _ => Value::String("(not the expected JSON shape)".to_string()),
+    }
 }

@@ -1,16 +1,20 @@
 //! The `Authorization` header: a raw token, no scheme. Reproduces the live
 //! service's answers, including its quirk of a non-envelope HTTP 500 for a
 //! `Bearer ` prefix.
+//!
+//! Three extractors: [`Caller`] (any valid token), [`CustomerCaller`] and
+//! [`AppCaller`] (a token of that kind, else a 401 naming the kind needed).
+//! They read only the request head, so axum runs them before any body
+//! extractor: authorization is checked before the body, as an auth
+//! middleware would.
 
-use axum::body::Body;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap};
 
-use crate::envelope;
+use crate::failure::Failure;
+pub use crate::failure::BEARER_QUIRK_BODY;
 use crate::state::{now_unix, AppState, Entity, Inner};
-
-/// The body the live service sends for `Authorization: Bearer ...`.
-pub const BEARER_QUIRK_BODY: &str = r#"{"error":"invalid AuthToken: malformed"}"#;
 
 /// Who a valid token belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,11 +23,53 @@ pub enum Caller {
     App { app_id: String },
 }
 
+/// A valid customer token's subject.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerCaller {
+    pub customer_id: String,
+}
+
+/// A valid app token's subject (an app that still exists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppCaller {
+    pub app_id: String,
+}
+
 impl Caller {
     pub fn entity(&self) -> Entity {
         match self {
             Caller::Customer { .. } => Entity::Customer,
             Caller::App { .. } => Entity::App,
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
+        authenticate(state, &parts.headers)
+    }
+}
+
+impl FromRequestParts<AppState> for CustomerCaller {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
+        match authenticate(state, &parts.headers)? {
+            Caller::Customer { customer_id } => Ok(CustomerCaller { customer_id }),
+            Caller::App { .. } => Err(wrong_entity(Entity::Customer)),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for AppCaller {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
+        match authenticate(state, &parts.headers)? {
+            Caller::App { app_id } => Ok(AppCaller { app_id }),
+            Caller::Customer { .. } => Err(wrong_entity(Entity::App)),
         }
     }
 }
@@ -64,23 +110,22 @@ pub fn authorization_kind(inner: &Inner, headers: &HeaderMap) -> &'static str {
     }
 }
 
-/// Resolves the caller, or the response the live service gives instead.
-pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
+/// The 401 for a token that is unknown, expired or revoked.
+pub fn invalid_token() -> Failure {
+    Failure::unauthorized("invalid or expired token")
+}
+
+/// Resolves the caller, or the answer the live service gives instead.
+pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, Failure> {
     let token = match presented(headers) {
-        Presented::Missing => {
-            return Err(envelope::failure(
-                StatusCode::UNAUTHORIZED,
-                "missing Authorization header",
-            ))
-        }
-        Presented::Bearer => return Err(bearer_quirk()),
+        Presented::Missing => return Err(Failure::unauthorized("missing Authorization header")),
+        Presented::Bearer => return Err(Failure::BearerQuirk),
         Presented::Token(t) => t,
     };
     let inner = state.lock();
-    let invalid = || envelope::failure(StatusCode::UNAUTHORIZED, "invalid or expired token");
     let record = match inner.tokens.get(token) {
         Some(r) if r.is_valid(now_unix()) => r,
-        _ => return Err(invalid()),
+        _ => return Err(invalid_token()),
     };
     match record.entity {
         Entity::Customer => Ok(Caller::Customer {
@@ -91,26 +136,16 @@ pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, Res
         Entity::App if inner.find_app(&record.subject).is_some() => Ok(Caller::App {
             app_id: record.subject.clone(),
         }),
-        Entity::App => Err(invalid()),
+        Entity::App => Err(invalid_token()),
     }
 }
 
 /// The 401 for a valid token of the wrong kind, naming the kind needed.
-pub fn wrong_entity(needed: Entity) -> Response {
-    let message = match needed {
+pub fn wrong_entity(needed: Entity) -> Failure {
+    Failure::unauthorized(match needed {
         Entity::Customer => {
             "this call needs a customer token (Entity \"customer\"), not an app token"
         }
         Entity::App => "this call needs an app token (Entity \"app\"), not a customer token",
-    };
-    envelope::failure(StatusCode::UNAUTHORIZED, message)
-}
-
-/// HTTP 500 with the live service's bare JSON body: not an envelope.
-fn bearer_quirk() -> Response {
-    Response::builder()
-        .status(StatusCode::INTERNAL_SERVER_ERROR)
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(BEARER_QUIRK_BODY))
-        .expect("static response parts are valid")
+    })
 }

@@ -10,6 +10,11 @@ use std::path::PathBuf;
 pub const DEFAULT_CUSTOMER_ID: &str = "99fa98a1-2ce0-457c-9371-0d3a01eb6ef0";
 /// A demo secret, printed at start-up so newcomers can sign in.
 pub const DEFAULT_CUSTOMER_SECRET: &str = "sandbox-secret";
+pub const DEFAULT_CUSTOMER_NAME: &str = "Acme Support Desk";
+pub const DEFAULT_CUSTOMER_EMAIL: &str = "admin@acme.example";
+/// The spellings the console must accept for the next-page field of
+/// `GET /usermapping`; the live name is undocumented.
+pub const NEXT_KEY_NAMES: [&str; 4] = ["NextKey", "LastValue", "last_value", "next_key"];
 pub const DEFAULT_PORT: u16 = 8787;
 pub const DEFAULT_HOST: &str = "127.0.0.1";
 
@@ -21,8 +26,16 @@ pub struct Config {
     pub port: u16,
     pub customer_id: String,
     pub customer_secret: String,
+    /// `GET /customer`'s CustomerName and Email.
+    pub customer_name: String,
+    pub customer_email: String,
+    /// Name of the next-page field in `GET /usermapping` pages, one of
+    /// [`NEXT_KEY_NAMES`].
+    pub next_key_name: String,
     /// Number of demo apps created at start (and the default after nothing else).
     pub seed: usize,
+    /// Users created for each seeded app.
+    pub seed_users: usize,
     /// Answer CORS preflights, for a console served from another origin.
     pub cors: bool,
     /// Expose the `/__sandbox/` test-control endpoints.
@@ -41,7 +54,11 @@ impl Default for Config {
             port: DEFAULT_PORT,
             customer_id: DEFAULT_CUSTOMER_ID.to_string(),
             customer_secret: DEFAULT_CUSTOMER_SECRET.to_string(),
+            customer_name: DEFAULT_CUSTOMER_NAME.to_string(),
+            customer_email: DEFAULT_CUSTOMER_EMAIL.to_string(),
+            next_key_name: NEXT_KEY_NAMES[0].to_string(),
             seed: 0,
+            seed_users: 0,
             cors: false,
             faults: false,
             static_dir: None,
@@ -69,12 +86,23 @@ OPTIONS:
     --customer-id <ID>         Customer id accepted by POST /token
                                (default 99fa98a1-2ce0-457c-9371-0d3a01eb6ef0)
     --customer-secret <SECRET> Customer secret accepted by POST /token (default sandbox-secret)
-    --seed <N>                 Create N demo apps at start (default 0)
+    --customer-name <NAME>     CustomerName in GET /customer (default Acme Support Desk)
+    --customer-email <EMAIL>   Email in GET /customer (default admin@acme.example)
+    --seed <N>                 Create N demo apps at start (default 0); the 1st, 3rd,
+                               5th... have settings (popup, record), the others none
+    --seed-users <N>           Create N users in each seeded app (default 0)
+    --next-key-name <NAME>     Next-page field of GET /usermapping pages: NextKey
+                               (default), LastValue, last_value or next_key
     --cors                     Answer CORS preflights and allow cross-origin calls
     --faults                   Enable the /__sandbox/ test-control endpoints
     --static-dir <DIR>         Serve DIR at / with single-page-app fallback to index.html
     --quiet                    Do not log one line per request
     -h, --help                 Print this help
+
+Besides /token and /app, the API serves GET /customer, GET and POST /app_setting,
+GET, POST, PUT and DELETE /usermapping and PUT /device, quirks included. The test
+controls (--faults) and every rule the sandbox applies are described in
+sandbox/README.md.
 ";
 
 /// Parses the arguments after the program name. Accepts `--flag value` and
@@ -94,53 +122,83 @@ where
             Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
             _ => (arg.clone(), None),
         };
-        // Flags without a value must not be given one.
-        let switch = |inline: &Option<String>| match inline {
-            Some(_) => Err(format!("{flag} takes no value")),
-            None => Ok(true),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            match inline.clone().or_else(|| args.next()) {
-                Some(v) => Ok(v),
-                None => Err(format!("{name} needs a value")),
-            }
-        };
         match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
-            "--port" => {
-                let v = value("--port")?;
-                config.port = v
-                    .parse()
-                    .map_err(|_| format!("--port must be a number from 0 to 65535, got {v:?}"))?;
-            }
-            "--host" => config.host = non_empty("--host", value("--host")?)?,
-            "--customer-id" => {
-                config.customer_id = non_empty("--customer-id", value("--customer-id")?)?
-            }
-            "--customer-secret" => {
-                config.customer_secret =
-                    non_empty("--customer-secret", value("--customer-secret")?)?
-            }
-            "--seed" => {
-                let v = value("--seed")?;
-                config.seed = v
-                    .parse()
-                    .map_err(|_| format!("--seed must be a non-negative number, got {v:?}"))?;
-            }
-            "--static-dir" => {
-                let dir = PathBuf::from(non_empty("--static-dir", value("--static-dir")?)?);
-                if !dir.is_dir() {
-                    return Err(format!("--static-dir {} is not a directory", dir.display()));
+            "--cors" | "--faults" | "--quiet" => {
+                if inline.is_some() {
+                    return Err(format!("{flag} takes no value"));
                 }
-                config.static_dir = Some(dir);
+                match flag.as_str() {
+                    "--cors" => config.cors = true,
+                    "--faults" => config.faults = true,
+                    _ => config.log_requests = false,
+                }
             }
-            "--cors" => config.cors = switch(&inline)?,
-            "--faults" => config.faults = switch(&inline)?,
-            "--quiet" => config.log_requests = !switch(&inline)?,
+            _ if is_valued(&flag) => {
+                let value = inline
+                    .or_else(|| args.next())
+                    .ok_or_else(|| format!("{flag} needs a value"))?;
+                set_valued(&mut config, &flag, value)?;
+            }
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         }
     }
     Ok(Command::Run(config))
+}
+
+const VALUED: [&str; 10] = [
+    "--port",
+    "--host",
+    "--customer-id",
+    "--customer-secret",
+    "--customer-name",
+    "--customer-email",
+    "--seed",
+    "--seed-users",
+    "--next-key-name",
+    "--static-dir",
+];
+
+fn is_valued(flag: &str) -> bool {
+    VALUED.contains(&flag)
+}
+
+/// Applies one `--flag value`.
+fn set_valued(config: &mut Config, flag: &str, v: String) -> Result<(), String> {
+    let count = |v: &str| {
+        v.parse::<usize>()
+            .map_err(|_| format!("{flag} must be a non-negative number, got {v:?}"))
+    };
+    match flag {
+        "--port" => {
+            config.port = v
+                .parse()
+                .map_err(|_| format!("--port must be a number from 0 to 65535, got {v:?}"))?
+        }
+        "--host" => config.host = non_empty(flag, v)?,
+        "--customer-id" => config.customer_id = non_empty(flag, v)?,
+        "--customer-secret" => config.customer_secret = non_empty(flag, v)?,
+        "--customer-name" => config.customer_name = non_empty(flag, v)?,
+        "--customer-email" => config.customer_email = non_empty(flag, v)?,
+        "--seed" => config.seed = count(&v)?,
+        "--seed-users" => config.seed_users = count(&v)?,
+        "--next-key-name" if NEXT_KEY_NAMES.contains(&v.as_str()) => config.next_key_name = v,
+        "--next-key-name" => {
+            return Err(format!(
+                "--next-key-name must be one of {}, got {v:?}",
+                NEXT_KEY_NAMES.join(", ")
+            ))
+        }
+        "--static-dir" => {
+            let dir = PathBuf::from(non_empty(flag, v)?);
+            if !dir.is_dir() {
+                return Err(format!("--static-dir {} is not a directory", dir.display()));
+            }
+            config.static_dir = Some(dir);
+        }
+        other => return Err(format!("unknown argument {other:?} (try --help)")),
+    }
+    Ok(())
 }
 
 fn non_empty(flag: &str, v: String) -> Result<String, String> {
@@ -170,6 +228,10 @@ mod tests {
         assert_eq!(c.customer_id, DEFAULT_CUSTOMER_ID);
         assert_eq!(c.customer_secret, "sandbox-secret");
         assert_eq!(c.seed, 0);
+        assert_eq!(c.seed_users, 0);
+        assert_eq!(c.customer_name, "Acme Support Desk");
+        assert_eq!(c.customer_email, "admin@acme.example");
+        assert_eq!(c.next_key_name, "NextKey");
         assert!(!c.cors && !c.faults && c.static_dir.is_none());
         assert!(c.log_requests);
     }
@@ -190,7 +252,17 @@ mod tests {
             "--static-dir",
             ".",
             "--quiet",
+            "--customer-name",
+            "Zed Corp",
+            "--customer-email=ops@zed.example",
+            "--seed-users",
+            "7",
+            "--next-key-name=last_value",
         ]);
+        assert_eq!(c.customer_name, "Zed Corp");
+        assert_eq!(c.customer_email, "ops@zed.example");
+        assert_eq!(c.seed_users, 7);
+        assert_eq!(c.next_key_name, "last_value");
         assert_eq!(c.port, 9000);
         assert_eq!(c.host, "0.0.0.0");
         assert_eq!(c.customer_id, "cust");
@@ -198,6 +270,16 @@ mod tests {
         assert_eq!(c.seed, 12);
         assert!(c.cors && c.faults && !c.log_requests);
         assert_eq!(c.static_dir, Some(PathBuf::from(".")));
+    }
+
+    #[test]
+    fn help_names_every_flag() {
+        for flag in VALUED
+            .iter()
+            .chain(&["--cors", "--faults", "--quiet", "--help"])
+        {
+            assert!(USAGE.contains(flag), "{flag}");
+        }
     }
 
     #[test]
@@ -212,6 +294,15 @@ mod tests {
         assert!(parse_args(["--nope"])
             .unwrap_err()
             .contains("unknown argument"));
+        assert!(parse_args(["--next-key-name", "Cursor"])
+            .unwrap_err()
+            .contains("NextKey, LastValue, last_value, next_key"));
+        assert!(parse_args(["--seed-users", "x"])
+            .unwrap_err()
+            .contains("--seed-users"));
+        assert!(parse_args(["--customer-name", " "])
+            .unwrap_err()
+            .contains("must not be empty"));
         assert!(parse_args(["--cors=yes"])
             .unwrap_err()
             .contains("takes no value"));

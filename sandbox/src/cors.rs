@@ -15,7 +15,13 @@ pub fn layer() -> CorsLayer {
         // Echo the caller's origin rather than "*", which stays valid if a
         // client ever sends credentials.
         .allow_origin(AllowOrigin::mirror_request())
-        .allow_methods([Method::GET, Method::POST, Method::DELETE, Method::OPTIONS])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ])
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
         .expose_headers([HeaderName::from_static(REQUEST_ID_HEADER)])
         .max_age(Duration::from_secs(600))

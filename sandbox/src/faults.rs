@@ -6,11 +6,16 @@
 use axum::body::Body;
 use axum::http::{header, Method, StatusCode};
 use axum::response::Response;
+use serde::{Deserialize, Serialize};
 
 use crate::envelope;
 
+/// The 403 Error text of a trial account (seen live on POST /usermapping).
+pub const TRIAL_MESSAGE: &str = "This is a trial account. Operation not permitted.";
+
 /// What a queued fault does to the call it hits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum FaultKind {
     /// HTTP 200 with a failure envelope (Status "failure").
     Failure200,
@@ -26,112 +31,185 @@ pub enum FaultKind {
     Bad400,
     /// HTTP 401 envelope.
     Unauthorized401,
+    /// HTTP 403 envelope with the trial-account message.
+    Trial403,
     /// Headers, then the connection drops mid-body: the browser sees a
     /// network error, as when a server or proxy dies during a call.
     Disconnect,
 }
 
-impl FaultKind {
-    pub const NAMES: &'static str =
-        "failure200, json500, html502, empty500, delay, bad400, unauthorized401, disconnect";
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "failure200" => FaultKind::Failure200,
-            "json500" => FaultKind::Json500,
-            "html502" => FaultKind::Html502,
-            "empty500" => FaultKind::Empty500,
-            "delay" => FaultKind::Delay,
-            "bad400" => FaultKind::Bad400,
-            "unauthorized401" => FaultKind::Unauthorized401,
-            "disconnect" => FaultKind::Disconnect,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FaultKind::Failure200 => "failure200",
-            FaultKind::Json500 => "json500",
-            FaultKind::Html502 => "html502",
-            FaultKind::Empty500 => "empty500",
-            FaultKind::Delay => "delay",
-            FaultKind::Bad400 => "bad400",
-            FaultKind::Unauthorized401 => "unauthorized401",
-            FaultKind::Disconnect => "disconnect",
-        }
-    }
-}
-
 /// The API operations a fault can be scoped to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RouteKind {
+    /// POST /token
     Token,
+    /// POST /app
     Create,
+    /// GET /app?entity=customer
     List,
+    /// GET /app?entity=app
     Detail,
+    /// DELETE /app
     Delete,
+    /// GET /customer
+    Customer,
+    /// GET /app_setting
+    Settings,
+    /// POST /app_setting
+    SaveSetting,
+    /// GET /usermapping?user_id=...
+    User,
+    /// GET /usermapping without user_id (a page of users)
+    Users,
+    /// POST /usermapping
+    CreateUsers,
+    /// PUT /usermapping
+    UpdateUser,
+    /// DELETE /usermapping
+    DeleteUsers,
+    /// PUT /device
+    Device,
 }
 
-impl RouteKind {
-    pub const NAMES: &'static str = "token, create, list, detail, delete";
+/// One API call, as far as fault matching cares.
+#[derive(Clone, Debug)]
+pub struct Call<'a> {
+    pub method: &'a Method,
+    /// The path below `/v2/integrations`.
+    pub path: &'a str,
+    /// The raw query string, if any.
+    pub query: Option<&'a str>,
+    pub route: Option<RouteKind>,
+}
 
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "token" => RouteKind::Token,
-            "create" => RouteKind::Create,
-            "list" => RouteKind::List,
-            "detail" => RouteKind::Detail,
-            "delete" => RouteKind::Delete,
-            _ => return None,
-        })
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RouteKind::Token => "token",
-            RouteKind::Create => "create",
-            RouteKind::List => "list",
-            RouteKind::Detail => "detail",
-            RouteKind::Delete => "delete",
+impl<'a> Call<'a> {
+    pub fn new(method: &'a Method, path: &'a str, query: Option<&'a str>) -> Self {
+        let path = strip_prefix(path);
+        Call {
+            method,
+            path,
+            query,
+            route: classify(method, path, query),
         }
     }
 }
 
-/// A queued fault with the number of calls it still applies to.
-#[derive(Clone, Debug)]
+fn strip_prefix(path: &str) -> &str {
+    path.strip_prefix(crate::API_PREFIX).unwrap_or(path)
+}
+
+/// A queued fault: what it does, how many calls it hits, and which calls.
+/// Every condition given must hold for a call to match.
+#[derive(Clone, Debug, Serialize)]
 pub struct Fault {
     pub kind: FaultKind,
+    /// Calls it still applies to.
+    #[serde(rename = "count")]
     pub remaining: u32,
     pub delay_ms: u64,
     pub route: Option<RouteKind>,
+    /// Matching calls still to let through before it applies.
+    pub after: u32,
+    /// HTTP method, compared case-insensitively.
+    pub method: Option<String>,
+    /// Exact path, below `/v2/integrations` or with it.
+    pub path: Option<String>,
+    /// Substring of the raw (not decoded) query string.
+    pub query_contains: Option<String>,
+}
+
+impl Fault {
+    pub fn matches(&self, call: &Call<'_>) -> bool {
+        self.route.is_none_or(|r| call.route == Some(r))
+            && self
+                .method
+                .as_ref()
+                .is_none_or(|m| m.eq_ignore_ascii_case(call.method.as_str()))
+            && self
+                .path
+                .as_ref()
+                .is_none_or(|p| strip_prefix(p) == call.path)
+            && self
+                .query_contains
+                .as_ref()
+                .is_none_or(|q| call.query.unwrap_or("").contains(q.as_str()))
+    }
+}
+
+/// The body of `POST /__sandbox/faults`.
+#[derive(Debug, Deserialize)]
+pub struct FaultRequest {
+    pub kind: FaultKind,
+    pub count: Option<u32>,
+    pub delay_ms: Option<u64>,
+    pub route: Option<RouteKind>,
+    #[serde(alias = "skip")]
+    pub after: Option<u32>,
+    pub method: Option<String>,
+    pub path: Option<String>,
+    pub query_contains: Option<String>,
+}
+
+impl FaultRequest {
+    pub fn into_fault(self) -> Result<Fault, String> {
+        let count = self.count.unwrap_or(1);
+        if count == 0 {
+            return Err("count must be at least 1".to_string());
+        }
+        if self.kind == FaultKind::Delay && self.delay_ms.is_none() {
+            return Err("delay_ms is required for kind delay".to_string());
+        }
+        Ok(Fault {
+            kind: self.kind,
+            remaining: count,
+            delay_ms: self.delay_ms.unwrap_or(0),
+            route: self.route,
+            after: self.after.unwrap_or(0),
+            method: self.method,
+            path: self.path,
+            query_contains: self.query_contains,
+        })
+    }
 }
 
 /// Which documented operation a call is, from its method, its path below
 /// `/v2/integrations` and its query. Calls that are none of them (unknown
 /// routes, wrong methods, a bad `entity`) are only hit by unscoped faults.
 pub fn classify(method: &Method, path: &str, query: Option<&str>) -> Option<RouteKind> {
-    let path = path.strip_prefix(crate::API_PREFIX).unwrap_or(path);
-    match (method.as_str(), path) {
-        ("POST", "/token") => Some(RouteKind::Token),
-        ("POST", "/app") => Some(RouteKind::Create),
-        ("DELETE", "/app") => Some(RouteKind::Delete),
-        ("GET" | "HEAD", "/app") => match entity_param(query).as_deref() {
-            Some("customer") => Some(RouteKind::List),
-            Some("app") => Some(RouteKind::Detail),
-            _ => None,
+    let path = strip_prefix(path);
+    let get = matches!(method.as_str(), "GET" | "HEAD");
+    Some(match (method.as_str(), path) {
+        ("POST", "/token") => RouteKind::Token,
+        ("POST", "/app") => RouteKind::Create,
+        ("DELETE", "/app") => RouteKind::Delete,
+        (_, "/app") if get => match param(query, "entity").as_deref() {
+            Some("customer") => RouteKind::List,
+            Some("app") => RouteKind::Detail,
+            _ => return None,
         },
-        _ => None,
-    }
+        (_, "/customer") if get => RouteKind::Customer,
+        (_, "/app_setting") if get => RouteKind::Settings,
+        ("POST", "/app_setting") => RouteKind::SaveSetting,
+        (_, "/usermapping") if get => match param(query, "user_id") {
+            Some(_) => RouteKind::User,
+            None => RouteKind::Users,
+        },
+        ("POST", "/usermapping") => RouteKind::CreateUsers,
+        ("PUT", "/usermapping") => RouteKind::UpdateUser,
+        ("DELETE", "/usermapping") => RouteKind::DeleteUsers,
+        ("PUT", "/device") => RouteKind::Device,
+        _ => return None,
+    })
 }
 
-/// The last `entity=` value of a query string, percent-decoded the simple way
-/// (the only values that matter are plain ASCII words).
-fn entity_param(query: Option<&str>) -> Option<String> {
+/// The last `name=` value of a query string, percent-decoded the simple way
+/// (the only values that matter are plain ASCII words, or mere presence).
+fn param(query: Option<&str>, name: &str) -> Option<String> {
     query?
         .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .filter(|(k, _)| *k == "entity")
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .filter(|(k, _)| *k == name)
         .map(|(_, v)| v.replace('+', " "))
         .next_back()
 }
@@ -147,6 +225,7 @@ pub fn response(kind: FaultKind) -> Response {
         FaultKind::Unauthorized401 => {
             envelope::failure(StatusCode::UNAUTHORIZED, "simulated unauthorized")
         }
+        FaultKind::Trial403 => envelope::failure(StatusCode::FORBIDDEN, TRIAL_MESSAGE),
         FaultKind::Json500 => raw(
             StatusCode::INTERNAL_SERVER_ERROR,
             Some("application/json"),
@@ -159,31 +238,32 @@ pub fn response(kind: FaultKind) -> Response {
              <center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n",
         ),
         FaultKind::Empty500 => raw(StatusCode::INTERNAL_SERVER_ERROR, None, ""),
-        FaultKind::Disconnect => {
-            // Some bytes first, flushed before the connection dies: a
-            // connection that dies before answering anything is retried by
-            // browsers on a fresh one, silently.
-            use futures_util::StreamExt;
-            let start = futures_util::stream::iter([Ok(&b"{\"RequestId\": \""[..])]);
-            let then_die = futures_util::stream::once(async {
-                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::ConnectionReset,
-                    "simulated disconnect",
-                ))
-            });
-            let broken = start.chain(then_die);
-            Response::builder()
-                .status(StatusCode::OK)
-                .header(header::CONTENT_TYPE, "application/json")
-                .header(header::CONTENT_LENGTH, "100")
-                .body(Body::from_stream(broken))
-                .expect("static response parts are valid")
-        }
+        FaultKind::Disconnect => disconnect(),
         // Never reached in practice: the gate handles delays itself. Answer
         // something harmless rather than panic.
         FaultKind::Delay => raw(StatusCode::INTERNAL_SERVER_ERROR, None, ""),
     }
+}
+
+/// Some bytes first, flushed before the connection dies: a connection that
+/// dies before answering anything is retried by browsers on a fresh one,
+/// silently.
+fn disconnect() -> Response {
+    use futures_util::StreamExt;
+    let start = futures_util::stream::iter([Ok(&b"{\"RequestId\": \""[..])]);
+    let then_die = futures_util::stream::once(async {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "simulated disconnect",
+        ))
+    });
+    Response::builder()
+        .status(StatusCode::OK)
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::CONTENT_LENGTH, "100")
+        .body(Body::from_stream(start.chain(then_die)))
+        .expect("static response parts are valid")
 }
 
 fn raw(status: StatusCode, content_type: Option<&str>, body: &'static str) -> Response {
@@ -201,35 +281,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classifies_the_five_operations() {
+    fn classifies_every_operation() {
         let p = "/v2/integrations/app";
+        let c = |m: Method, path: &str, q: Option<&str>| classify(&m, path, q);
         assert_eq!(
-            classify(&Method::POST, "/v2/integrations/token", None),
+            c(Method::POST, "/v2/integrations/token", None),
             Some(RouteKind::Token)
         );
-        assert_eq!(classify(&Method::POST, p, None), Some(RouteKind::Create));
-        assert_eq!(classify(&Method::DELETE, p, None), Some(RouteKind::Delete));
+        assert_eq!(c(Method::POST, p, None), Some(RouteKind::Create));
+        assert_eq!(c(Method::DELETE, p, None), Some(RouteKind::Delete));
         assert_eq!(
-            classify(&Method::GET, p, Some("entity=customer")),
+            c(Method::GET, p, Some("entity=customer")),
             Some(RouteKind::List)
         );
         assert_eq!(
-            classify(&Method::GET, "/app", Some("x=1&entity=app")),
+            c(Method::GET, "/app", Some("x=1&entity=app")),
             Some(RouteKind::Detail)
         );
-        assert_eq!(classify(&Method::GET, p, Some("entity=other")), None);
-        assert_eq!(classify(&Method::GET, p, None), None);
-        assert_eq!(classify(&Method::PUT, p, None), None);
+        assert_eq!(c(Method::GET, p, Some("entity=other")), None);
+        assert_eq!(c(Method::GET, p, None), None);
+        assert_eq!(c(Method::PUT, p, None), None);
+        let um = "/v2/integrations/usermapping";
+        assert_eq!(c(Method::GET, um, Some("user_id=a")), Some(RouteKind::User));
+        assert_eq!(
+            c(Method::GET, um, Some("page_size=5")),
+            Some(RouteKind::Users)
+        );
+        assert_eq!(c(Method::GET, um, None), Some(RouteKind::Users));
+        assert_eq!(c(Method::PUT, um, None), Some(RouteKind::UpdateUser));
+        assert_eq!(c(Method::PUT, "/device", None), Some(RouteKind::Device));
+        assert_eq!(
+            c(Method::POST, "/app_setting", None),
+            Some(RouteKind::SaveSetting)
+        );
+        assert_eq!(c(Method::DELETE, "/app_setting", None), None);
     }
 
     #[test]
-    fn names_round_trip() {
-        for name in FaultKind::NAMES.split(", ") {
-            assert_eq!(FaultKind::parse(name).unwrap().as_str(), name);
+    fn names_round_trip_through_serde() {
+        for name in ["failure200", "unauthorized401", "trial403", "disconnect"] {
+            let kind: FaultKind = serde_json::from_value(name.into()).unwrap();
+            assert_eq!(serde_json::to_value(kind).unwrap(), name);
         }
-        for name in RouteKind::NAMES.split(", ") {
-            assert_eq!(RouteKind::parse(name).unwrap().as_str(), name);
+        for name in ["token", "delete", "save_setting", "create_users", "device"] {
+            let route: RouteKind = serde_json::from_value(name.into()).unwrap();
+            assert_eq!(serde_json::to_value(route).unwrap(), name);
         }
-        assert_eq!(FaultKind::parse("nope"), None);
+        assert!(serde_json::from_value::<FaultKind>("nope".into()).is_err());
     }
 }

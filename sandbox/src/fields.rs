@@ -53,17 +53,6 @@ pub fn optional_bool(obj: &Object, name: &str) -> Result<Option<bool>, String> {
     }
 }
 
-/// An optional non-negative integer.
-pub fn optional_u64(obj: &Object, name: &str) -> Result<Option<u64>, String> {
-    match obj.get(name) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => v
-            .as_u64()
-            .map(Some)
-            .ok_or_else(|| format!("{name} must be a non-negative integer")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

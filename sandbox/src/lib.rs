@@ -5,11 +5,10 @@
 //!
 //! `app` builds the router, `start` runs it in the background (tests bind
 //! port 0), `serve` is what the binary runs.
-
-// Helpers return `Result<_, Response>` so a handler can `return` the exact
-// error answer; a Response is large, but it is built once per request and
-// boxing it would only add an allocation.
-#![allow(clippy::result_large_err)]
+//!
+//! Handlers return `Result<Success<T>, Failure>` (see `failure`), take the
+//! caller from the `auth` extractors and bodies from the `extract` ones, so
+//! every early exit is a `?` and every answer an envelope.
 
 pub mod api_gate;
 pub mod auth;
@@ -17,13 +16,18 @@ pub mod config;
 pub mod control;
 pub mod cors;
 pub mod envelope;
+pub mod extract;
+pub mod failure;
 pub mod faults;
 pub mod fields;
 pub mod request_log;
 pub mod routes;
 pub mod seed;
+pub mod seed_users;
+pub mod settings;
 pub mod state;
 pub mod static_files;
+pub mod users;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -31,7 +35,7 @@ use std::net::SocketAddr;
 use axum::extract::{Request, State};
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put, MethodRouter};
 use axum::Router;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
@@ -51,18 +55,32 @@ pub fn app(config: Config) -> Router {
 
 /// The router over an existing state (lets `serve` print seeded apps).
 pub fn router(state: AppState) -> Router {
+    use routes::{apps, customer, device, settings, token, usermapping};
     let api = Router::new()
-        .route(
-            "/token",
-            post(routes::token::issue).fallback(api_method_not_allowed),
-        )
+        .route("/token", only("POST", post(token::issue)))
         .route(
             "/app",
-            get(routes::apps::get)
-                .post(routes::apps::create)
-                .delete(routes::apps::delete)
-                .fallback(api_method_not_allowed),
+            only(
+                "GET, POST, DELETE",
+                get(apps::get).post(apps::create).delete(apps::delete),
+            ),
         )
+        .route("/customer", only("GET", get(customer::get)))
+        .route(
+            "/app_setting",
+            only("GET, POST", get(settings::list).post(settings::save)),
+        )
+        .route(
+            "/usermapping",
+            only(
+                "GET, POST, PUT, DELETE",
+                get(usermapping::get)
+                    .post(usermapping::create)
+                    .put(usermapping::update)
+                    .delete(usermapping::delete_all),
+            ),
+        )
+        .route("/device", only("PUT", put(device::switch)))
         .fallback(api_not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -89,18 +107,20 @@ async fn api_not_found() -> Response {
     envelope::failure(StatusCode::NOT_FOUND, "not found")
 }
 
+/// A route's methods, with a 405 envelope naming them for any other.
+fn only(allow: &'static str, methods: MethodRouter<AppState>) -> MethodRouter<AppState> {
+    methods.fallback(move |method: Method| async move { method_not_allowed(&method, allow) })
+}
+
 /// 405 envelope for a known path with the wrong method.
-async fn api_method_not_allowed(method: Method) -> Response {
+fn method_not_allowed(method: &Method, allow: &'static str) -> Response {
     let mut r = envelope::failure(
         StatusCode::METHOD_NOT_ALLOWED,
         &format!("method {method} not allowed"),
     );
-    // Every API path accepts at most these; listing them helps whoever
-    // reads a 405 in a network panel.
-    r.headers_mut().insert(
-        header::ALLOW,
-        header::HeaderValue::from_static("GET, POST, DELETE"),
-    );
+    // Listing the methods helps whoever reads a 405 in a network panel.
+    r.headers_mut()
+        .insert(header::ALLOW, header::HeaderValue::from_static(allow));
     r
 }
 
@@ -195,6 +215,9 @@ fn print_banner(addr: SocketAddr, state: &AppState) {
         );
     }
     drop(inner);
+    if c.seed_users > 0 {
+        let _ = writeln!(out, "  Users per app:   {}", c.seed_users);
+    }
     let on_off = |b: bool| if b { "on" } else { "off" };
     let _ = writeln!(out, "  CORS:            {}", on_off(c.cors));
     if c.faults {

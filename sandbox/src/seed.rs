@@ -1,9 +1,14 @@
-//! Demo apps for `--seed N` and `/__sandbox/reset`. Names, domains, flags and
+//! Demo apps for `--seed N` and `/__sandbox/reset`, with settings for every
+//! other app and `--seed-users` users each (see `seed_users`). Names, domains, flags and
 //! timestamps vary so lists look real and sorting or filtering bugs show up.
 //! Deterministic apart from the ids and secrets, and cheap enough for
 //! N = 10 000 (no locking, no formatting beyond two timestamps per app).
 
-use crate::state::{format_ist, now_unix, App};
+use std::collections::BTreeMap;
+
+use crate::seed_users::demo_users;
+use crate::settings::Setting;
+use crate::state::{format_ist, now_unix, App, Inner};
 
 /// Named integrations that appear once each, early in the list.
 const NAMED: &[&str] = &[
@@ -42,11 +47,11 @@ const ACCOUNT_SIDS: &[&str] = &[
 ];
 
 /// About two years of history, whatever N is.
-const HISTORY_SECS: i64 = 2 * 365 * 24 * 60 * 60;
+pub const HISTORY_SECS: i64 = 2 * 365 * 24 * 60 * 60;
 
 /// A tiny deterministic mixer (splitmix64), so the data is stable from run
 /// to run without a random-number crate.
-fn mix(i: u64) -> u64 {
+pub fn mix(i: u64) -> u64 {
     let mut z = i.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -104,6 +109,46 @@ pub fn demo_apps(n: usize, customer_id: &str) -> Vec<App> {
             }
         })
         .collect()
+}
+
+/// A fresh sandbox memory: `n` demo apps; the apps at even 0-based
+/// positions have settings (popup and record; every fourth also callback),
+/// the others none; each app has `users_per_app` users.
+pub fn demo_data(n: usize, users_per_app: usize, customer_id: &str) -> Inner {
+    let apps = demo_apps(n, customer_id);
+    let mut settings = BTreeMap::new();
+    let mut users = BTreeMap::new();
+    for (i, app) in apps.iter().enumerate() {
+        if i.is_multiple_of(2) {
+            settings.insert(app.app_id.clone(), demo_settings(i));
+        }
+        if users_per_app > 0 {
+            users.insert(app.app_id.clone(), demo_users(app, i, users_per_app));
+        }
+    }
+    Inner {
+        apps,
+        settings,
+        users,
+        ..Inner::default()
+    }
+}
+
+/// The settings of the seeded app at position `i` (even).
+pub fn demo_settings(i: usize) -> Vec<Setting> {
+    let popup = format!("https://crm.acme.example/exotel/popup?app={}", i + 1);
+    let record = if i.is_multiple_of(4) { "true" } else { "false" };
+    let mut settings = vec![
+        Setting::new("popup", &popup),
+        Setting::new("record", record),
+    ];
+    if i.is_multiple_of(4) {
+        settings.push(Setting::new(
+            "callback",
+            "https://crm.acme.example/exotel/status",
+        ));
+    }
+    settings
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
-//! The sandbox's whole memory: apps, issued tokens, queued faults, raw list
-//! items and the log of API calls seen. Kept in one mutex because every
+//! The sandbox's whole memory: apps with their settings and users, issued
+//! tokens, queued faults, raw list items and the log of API calls seen. Kept in one mutex because every
 //! critical section is tiny and a single lock makes "reset" atomic.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
@@ -11,8 +11,10 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::config::Config;
-use crate::faults::{Fault, FaultKind, RouteKind};
+use crate::faults::{Call, Fault, FaultKind};
 use crate::seed;
+use crate::settings::{Setting, SettingRewrite};
+use crate::users::User;
 
 /// Documented lifetime of every token.
 pub const TOKEN_LIFETIME_SECS: i64 = 90 * 24 * 60 * 60;
@@ -122,7 +124,9 @@ impl TokenRecord {
 }
 
 /// One API call as seen by the server, for `/__sandbox/state`. Never holds
-/// a header value or a body.
+/// a header value; `body` is a summary of the few bodies tests need to see
+/// (POST /app_setting, POST and PUT /usermapping, PUT /device), never of a
+/// body that carries a secret.
 #[derive(Clone, Debug, Serialize)]
 pub struct RequestRecord {
     pub method: String,
@@ -130,11 +134,21 @@ pub struct RequestRecord {
     pub query: Option<String>,
     pub status: u16,
     pub authorization_kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body: Option<Value>,
 }
 
 #[derive(Debug, Default)]
 pub struct Inner {
     pub apps: Vec<App>,
+    /// AppID to its settings, in insertion order. Apps without settings
+    /// have no entry.
+    pub settings: BTreeMap<String, Vec<Setting>>,
+    /// AppID to its users, in creation order. Apps without users may have
+    /// no entry.
+    pub users: BTreeMap<String, Vec<User>>,
+    /// Test control: keys whose stored value differs from the one sent.
+    pub setting_rewrites: Vec<SettingRewrite>,
     pub tokens: HashMap<String, TokenRecord>,
     pub faults: VecDeque<Fault>,
     pub raw_list_items: Vec<Value>,
@@ -146,10 +160,13 @@ impl Inner {
         self.apps.iter().find(|a| a.app_id == app_id)
     }
 
-    /// Removes the app and revokes every token issued for it.
+    /// Removes the app with its settings and users, and revokes every token
+    /// issued for it.
     pub fn delete_app(&mut self, app_id: &str) -> bool {
         let before = self.apps.len();
         self.apps.retain(|a| a.app_id != app_id);
+        self.settings.remove(app_id);
+        self.users.remove(app_id);
         for t in self.tokens.values_mut() {
             if t.entity == Entity::App && t.subject == app_id {
                 t.revoked = true;
@@ -184,13 +201,23 @@ impl Inner {
         n
     }
 
-    /// Takes one use of the first queued fault that applies to `route`
-    /// (a fault without a route applies to every API call).
-    pub fn take_fault(&mut self, route: Option<RouteKind>) -> Option<(FaultKind, u64)> {
-        let i = self
-            .faults
-            .iter()
-            .position(|f| f.route.is_none() || f.route == route)?;
+    /// Takes one use of the first queued fault that matches `call` and has
+    /// no calls left to let through. Every matching fault that is still
+    /// waiting (`after` > 0) counts this call, whether or not another fault
+    /// hits it.
+    pub fn take_fault(&mut self, call: &Call<'_>) -> Option<(FaultKind, u64)> {
+        let mut hit = None;
+        for (i, fault) in self.faults.iter_mut().enumerate() {
+            if !fault.matches(call) {
+                continue;
+            }
+            if fault.after > 0 {
+                fault.after -= 1;
+            } else if hit.is_none() {
+                hit = Some(i);
+            }
+        }
+        let i = hit?;
         let fault = &mut self.faults[i];
         let taken = (fault.kind, fault.delay_ms);
         fault.remaining -= 1;
@@ -216,19 +243,20 @@ impl Inner {
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
+    /// When the customer was created (unix seconds): two years before start.
+    pub customer_since: i64,
     inner: Arc<Mutex<Inner>>,
 }
 
 impl AppState {
-    /// A fresh state with `config.seed` demo apps.
+    /// A fresh state with `config.seed` demo apps, their settings and
+    /// `config.seed_users` users each.
     pub fn new(config: Config) -> Self {
-        let apps = seed::demo_apps(config.seed, &config.customer_id);
+        let inner = seed::demo_data(config.seed, config.seed_users, &config.customer_id);
         AppState {
             config: Arc::new(config),
-            inner: Arc::new(Mutex::new(Inner {
-                apps,
-                ..Inner::default()
-            })),
+            customer_since: now_unix() - seed::HISTORY_SECS - 7 * 24 * 60 * 60,
+            inner: Arc::new(Mutex::new(inner)),
         }
     }
 

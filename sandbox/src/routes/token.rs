@@ -1,37 +1,30 @@
 //! POST /token: trade an id and secret for a customer or app token.
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::Response;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use serde_json::{json, Value};
 
-use super::{bad_request, body_object};
-use crate::envelope;
+use crate::extract::JsonObject;
+use crate::failure::{ApiResult, Failure, Success};
 use crate::fields::required_string;
 use crate::state::{now_unix, AppState, Entity, TOKEN_LIFETIME_SECS};
 
-pub async fn issue(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Response {
-    let obj = match body_object(body) {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let id = match required_string(&obj, "Id") {
-        Ok(v) => v,
-        Err(m) => return bad_request(&m),
-    };
-    let secret = match required_string(&obj, "Secret") {
-        Ok(v) => v,
-        Err(m) => return bad_request(&m),
-    };
+pub async fn issue(
+    State(state): State<AppState>,
+    JsonObject(obj): JsonObject,
+) -> ApiResult<String> {
+    let id = required_string(&obj, "Id").map_err(Failure::bad_request)?;
+    let secret = required_string(&obj, "Secret").map_err(Failure::bad_request)?;
     let entity = match obj.get("Entity") {
-        None | Some(Value::Null) => return bad_request("Entity is required"),
+        None | Some(Value::Null) => return Err(Failure::bad_request("Entity is required")),
         Some(Value::String(s)) if s == "customer" => Entity::Customer,
         Some(Value::String(s)) if s == "app" => Entity::App,
-        Some(_) => return bad_request(r#"Entity must be "customer" or "app""#),
+        Some(_) => {
+            return Err(Failure::bad_request(
+                r#"Entity must be "customer" or "app""#,
+            ))
+        }
     };
 
     let mut inner = state.lock();
@@ -44,14 +37,14 @@ pub async fn issue(State(state): State<AppState>, body: Result<Bytes, BytesRejec
             .is_some_and(|app| app.app_secret == secret),
     };
     if !credentials_ok {
-        return envelope::failure(StatusCode::UNAUTHORIZED, "invalid credentials");
+        return Err(Failure::unauthorized("invalid credentials"));
     }
     let token = match entity {
         Entity::Customer => customer_jwt(id),
         Entity::App => app_token(),
     };
     inner.issue_token(token.clone(), entity, id.to_string());
-    envelope::success(token)
+    Ok(Success(token))
 }
 
 /// A JWT-shaped customer token. The console may decode `exp` to warn before

@@ -211,3 +211,74 @@ impl Sandbox {
         assert_eq!(s, 200, "{v}");
     }
 }
+
+impl Sandbox {
+    /// Any API call: method, path below the API prefix (with its query),
+    /// optional raw Authorization value, optional JSON body.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut req = self.client.request(method.parse().unwrap(), self.api(path));
+        if let Some(t) = token {
+            req = req.header("Authorization", t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        status_json(req.send().await.unwrap()).await
+    }
+
+    /// Like `call`, with a body sent verbatim (for malformed JSON).
+    pub async fn call_text(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        body: &str,
+    ) -> (u16, Value) {
+        let req = self
+            .client
+            .request(method.parse().unwrap(), self.api(path))
+            .header("Authorization", token)
+            .header("Content-Type", "application/json")
+            .body(body.to_string());
+        status_json(req.send().await.unwrap()).await
+    }
+
+    /// GET on a control path (with its query).
+    pub async fn control_get(&self, path: &str) -> (u16, Value) {
+        let resp = self
+            .client
+            .get(self.url(&format!("/__sandbox{path}")))
+            .send()
+            .await
+            .unwrap();
+        status_json(resp).await
+    }
+
+    /// A new app through the API and its app token: (customer token, app,
+    /// app token).
+    pub async fn app_with_token(&self, name: &str) -> (String, Value, String) {
+        let ct = self.customer_token().await;
+        let app = self.create_app(&ct, name).await;
+        let at = self.app_token(&app).await;
+        (ct, app, at)
+    }
+}
+
+/// A valid POST /usermapping item.
+pub fn user_body(id: &str, name: &str) -> Value {
+    json!({
+        "AppUserId": id,
+        "AppUsername": name,
+        "Email": format!("{}@acme.example", id.replace(['+', '@'], ".")),
+        "ExotelAccountSid": "acme1",
+        "ExotelUserName": name,
+        "VirtualNumber": "+918047000001",
+        "AgentNumber": "+919812345678",
+    })
+}
