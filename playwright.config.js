@@ -2,7 +2,7 @@
 // itself (same origin, like a CDN with a proxy rule), driven in Debian's
 // headless Chromium. A second sandbox with --cors serves the cross-origin run.
 const { defineConfig } = require('@playwright/test');
-const { PORTS, DEPLOYMENTS } = require('./e2e/ports');
+const { PORTS, DEPLOYMENTS, DIST } = require('./e2e/ports');
 const prepareDeployments = require('./e2e/deployments');
 
 // Web servers start before any global setup, so the edited copies of dist/
@@ -27,7 +27,7 @@ module.exports = defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_OUTPUT || 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORTS.app}`,
     launchOptions: {
@@ -45,7 +45,7 @@ module.exports = defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: [
-    sandbox(PORTS.app, '--static-dir dist'),
+    sandbox(PORTS.app, `--static-dir ${DIST}`),
     // Cross-origin pair: the API with CORS on one port, the console on another.
     sandbox(PORTS.corsApi, '--cors'),
     sandbox(PORTS.corsConsole, `--static-dir ${DEPLOYMENTS.cors}`),

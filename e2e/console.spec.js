@@ -35,8 +35,11 @@ test.describe('request log', () => {
     await page.getByTestId('log-toggle').click();
     const log = page.getByTestId('request-log');
     const rows = log.locator('tbody tr');
-    // POST /token (customer), POST /app, POST /token (app): newest first.
-    await expect(rows).toHaveCount(3);
+    // POST /token (customer), GET /customer (the header's name and email),
+    // POST /app, POST /token (app): newest first.
+    await expect(rows).toHaveCount(4);
+    await expect(rows.nth(3)).toContainText('POST /v2/integrations/token');
+    await expect(rows.nth(2)).toContainText('GET /v2/integrations/customer');
     await expect(rows.nth(1)).toContainText('POST /v2/integrations/app');
     await expect(rows.nth(1)).toContainText('200');
     await expect(rows.nth(1)).toContainText(/[0-9a-f-]{36}/);

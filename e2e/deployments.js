@@ -5,11 +5,11 @@
 // playwright.config.js calls this while loading.
 const fs = require('fs');
 const path = require('path');
-const { PORTS, DEPLOYMENTS } = require('./ports');
+const { PORTS, DEPLOYMENTS, DIST } = require('./ports');
 
 function deploy(dir, edit) {
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync('dist', dir, { recursive: true });
+  fs.cpSync(DIST, dir, { recursive: true });
   const file = path.join(dir, 'index.html');
   const original = fs.readFileSync(file, 'utf8');
   const edited = edit(original);

@@ -24,7 +24,11 @@ async function signIn(page, path = '/') {
 
 async function unlock(page, secret) {
   await page.getByTestId('unlock-form').getByLabel('AppSecret', { exact: true }).fill(secret);
+  // The facts may show from the app list while the app's own read is still
+  // running; a fault queued later must meet the next read, not that one.
+  const read = page.waitForResponse((r) => r.url().includes('/app?entity=app'));
   await page.getByRole('button', { name: 'Unlock' }).click();
+  await read;
   await expect(page.getByTestId('app-facts')).toBeVisible();
 }
 

@@ -2,7 +2,8 @@
 // the first-load total; start-up (list of 100 visible) against fetching and
 // compiling the wasm alone; 10,000-row render against plain JavaScript DOM
 // code rendering the same rows in the same browser; keystroke filter times at
-// 10,000 apps; JS heap after load.
+// 10,000 apps; JS heap after load; 10,000 users of one app (100 pages):
+// load to screen, keystroke and scroll times.
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
@@ -10,6 +11,8 @@ const { spawn } = require('child_process');
 const { chromium } = require('playwright-core');
 
 const PORT = Number(process.env.BENCH_PORT || 8795);
+// BENCH_DIST measures another build than dist/ (e.g. a second checkout's).
+const DIST = process.env.BENCH_DIST || 'dist';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const CUSTOMER = { Id: '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0', Secret: 'sandbox-secret', Entity: 'customer' };
@@ -20,12 +23,12 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
 function bundleSizes() {
-  const files = fs.readdirSync('dist').filter((f) => /\.(html|js|wasm|css)$/.test(f));
+  const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|wasm|css)$/.test(f));
   let total = { raw: 0, gzip: 0, brotli: 0 };
-  console.log('\n== First-load bytes (dist/) ==');
+  console.log(`\n== First-load bytes (${DIST}/) ==`);
   console.log('file'.padEnd(48), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli 11'.padStart(10));
   for (const f of files) {
-    const buf = fs.readFileSync(path.join('dist', f));
+    const buf = fs.readFileSync(path.join(DIST, f));
     const row = {
       raw: buf.length,
       gzip: zlib.gzipSync(buf, { level: 9 }).length,
@@ -37,8 +40,8 @@ function bundleSizes() {
   console.log('TOTAL'.padEnd(48), kb(total.raw).padStart(10), kb(total.gzip).padStart(10), kb(total.brotli).padStart(10));
 }
 
-async function sandbox(seed) {
-  const proc = spawn('target/release/exotel-sandbox', ['--port', String(PORT), '--static-dir', 'dist', '--faults', '--quiet', '--seed', String(seed)], { stdio: 'ignore' });
+async function sandbox(seed, seedUsers = 0) {
+  const proc = spawn('target/release/exotel-sandbox', ['--port', String(PORT), '--static-dir', DIST, '--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try { if ((await fetch(`${ORIGIN}/__sandbox/state`)).ok) return proc; } catch {}
     await new Promise((r) => setTimeout(r, 100));
@@ -103,7 +106,7 @@ function wasmOnlyPage(wasmFile) {
 }
 
 async function startup(browser, token) {
-  const wasmFile = fs.readdirSync('dist').find((f) => f.endsWith('.wasm'));
+  const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
   const tti = [];
   const floor = [];
   const phases = [];
@@ -270,6 +273,113 @@ async function tenThousand(browser, token) {
   console.log('JS heap after loading 10,000 apps:         ', heap ? kb(heap) : 'n/a');
 }
 
+/** The users list of an app with 10,000 users: a signed-in, unlocked page
+ * (both tokens in session storage, as after connect and unlock) that notes
+ * when "10000 users" and its rows are first painted. */
+async function usersPage(browser, token, app, appToken) {
+  const page = await signedInPage(browser, token);
+  await page.addInitScript(([id, t]) => sessionStorage.setItem('exotel.console.appTokens', JSON.stringify({ [id]: t })), [app.AppID, appToken]);
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (window.__usersInDom) return;
+      const count = document.querySelector('[data-testid=user-count]');
+      const rows = document.querySelectorAll('[data-testid=users-table] tbody tr[data-user-id]').length;
+      if (count && count.textContent === '10000 users' && rows > 0) {
+        window.__usersInDom = performance.now();
+        window.__usersRows = rows;
+        window.__afterPaint().then(() => { window.__usersShownAt = performance.now(); });
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto(`${ORIGIN}/apps/${app.AppID}/users`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__usersShownAt !== undefined, null, { polling: 100, timeout: 300_000 });
+  const t = await page.evaluate(() => {
+    const pages = performance.getEntriesByType('resource').filter((e) => /usermapping\?page_size=100/.test(e.name));
+    return {
+      shown: window.__usersShownAt,
+      rows: window.__usersRows,
+      pages: pages.length,
+      firstRequest: pages[0].startTime,
+      lastResponse: pages[pages.length - 1].responseEnd,
+      heap: performance.memory && performance.memory.usedJSHeapSize,
+    };
+  });
+  return { page, ...t };
+}
+
+/** The search box of a list: the same keystroke timing as the apps list's. */
+async function userKeystrokes(page) {
+  const words = (process.env.BENCH_USER_KEYS || 'priya,crm-01,+9198,zzz').split(',');
+  const strokes = [];
+  for (const w of words) {
+    for (let i = 1; i <= w.length; i++) strokes.push(w.slice(0, i));
+    for (let i = w.length - 1; i >= 0; i--) strokes.push(w.slice(0, i));
+  }
+  return page.evaluate(async (strokes) => {
+    const input = document.getElementById('search');
+    const { __afterMicrotasks: afterMicrotasks, __afterPaint: afterPaint } = window;
+    const dom = [];
+    const frame = [];
+    for (const q of strokes) {
+      await afterPaint();
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await afterMicrotasks();
+      dom.push(performance.now() - t0);
+      await afterPaint();
+      frame.push(performance.now() - t0);
+    }
+    return { dom, frame, count: document.querySelector('[data-testid=user-count]').textContent };
+  }, strokes);
+}
+
+async function userScroll(page) {
+  return page.evaluate(async () => {
+    const afterPaint = window.__afterPaint;
+    window.scrollTo(0, 0);
+    await afterPaint();
+    const steps = [];
+    for (let i = 0; i < 150; i++) {
+      const t0 = performance.now();
+      window.scrollBy(0, 400);
+      await afterPaint();
+      steps.push(performance.now() - t0);
+    }
+    return { steps, rows: document.querySelectorAll('[data-testid=users-table] tbody tr[data-user-id]').length };
+  });
+}
+
+async function tenThousandUsers(browser, token) {
+  const state = await (await fetch(`${ORIGIN}/__sandbox/state`)).json();
+  const app = state.apps[0];
+  const res = await fetch(`${ORIGIN}/v2/integrations/token`, { method: 'POST', body: JSON.stringify({ Id: app.AppID, Secret: app.AppSecret, Entity: 'app' }), headers: { 'Content-Type': 'application/json' } });
+  const appToken = (await res.json()).Data;
+  const loads = [];
+  let first = null;
+  for (let i = 0; i < RUNS; i++) {
+    const r = await usersPage(browser, token, app, appToken);
+    if (r.pages !== 100) throw new Error(`${r.pages} pages of users read, not 100`);
+    loads.push(r);
+    if (i === 0) {
+      first = r;
+      first.scroll = await userScroll(r.page);
+      first.keys = await userKeystrokes(r.page);
+    }
+    await r.page.close();
+  }
+  const med = (f) => ms(median(loads.map(f)));
+  console.log('\n== 10,000 users, 100 pages of 100 (median of %d, from navigation start) ==', RUNS);
+  console.log('navigation -> 10000 users on screen:       ', med((r) => r.shown), `(${first.rows} rows in the DOM: the list is windowed)`);
+  console.log('  first page requested -> last page answered:', med((r) => r.lastResponse - r.firstRequest), '(100 GETs in sequence)');
+  console.log('  last page answered -> list painted:      ', med((r) => r.shown - r.lastResponse), '(index + sort + render)');
+  console.log('keystrokes typed:                          %d (last result: %s)', first.keys.dom.length, first.keys.count);
+  console.log('keystroke -> DOM updated:                  median %s, p95 %s, max %s', ms(median(first.keys.dom)), ms(p95(first.keys.dom)), ms(Math.max(...first.keys.dom)));
+  console.log('keystroke -> next frame painted:           median %s, p95 %s, max %s', ms(median(first.keys.frame)), ms(p95(first.keys.frame)), ms(Math.max(...first.keys.frame)));
+  console.log('scroll 400 px -> frame painted:             median %s, p95 %s, max %s (%d steps, %d rows in the DOM after)', ms(median(first.scroll.steps)), ms(p95(first.scroll.steps)), ms(Math.max(...first.scroll.steps)), first.scroll.steps.length, first.scroll.rows);
+  console.log('JS heap after loading 10,000 users:        ', first.heap ? kb(first.heap) : 'n/a');
+}
+
 (async () => {
   bundleSizes();
   const browser = await chromium.launch({
@@ -283,7 +393,7 @@ async function tenThousand(browser, token) {
   const part = async (name, f) => {
     try { await f(); } catch (e) { console.log(`\n== ${name}: FAILED: ${String(e.message || e).split('\n')[0]}`); }
   };
-  // BENCH_PARTS=startup or =10k runs one part (while working on it).
+  // BENCH_PARTS=startup, =10k or =users runs one part (while working on it).
   const want = (p) => !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(',').includes(p);
   let proc = await sandbox(100);
   try {
@@ -291,6 +401,9 @@ async function tenThousand(browser, token) {
     proc.kill();
     proc = await sandbox(10000);
     if (want('10k')) await part('10,000 apps', async () => tenThousand(browser, await customerToken()));
+    proc.kill();
+    proc = await sandbox(1, 10000);
+    if (want('users')) await part('10,000 users', async () => tenThousandUsers(browser, await customerToken()));
     console.log('\nMachine: %s, %d cores, Chromium %s', require('os').cpus()[0].model, require('os').cpus().length, browser.version());
   } finally {
     proc.kill();

@@ -8,7 +8,8 @@ use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
 use crate::features::app_create::page::CreatePage;
 use crate::features::app_detail::delete::ConfirmDelete;
-use crate::state::session::{keys, Session};
+use crate::state::session::Session;
+use crate::state::storage::StorageKey;
 use crate::ui::toasts::Toasts;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -78,7 +79,7 @@ fn session_tokens_live_in_session_storage_only() {
         session.set_app_token("app-1", "app-tok".into());
         assert_eq!(
             session_storage()
-                .get_item(keys::CUSTOMER_TOKEN)
+                .get_item(StorageKey::CustomerToken.as_str())
                 .unwrap()
                 .as_deref(),
             Some("tok-1")
@@ -92,10 +93,17 @@ fn session_tokens_live_in_session_storage_only() {
         session.sign_out(None);
         assert!(!session.is_signed_in());
         assert_eq!(
-            session_storage().get_item(keys::CUSTOMER_TOKEN).unwrap(),
+            session_storage()
+                .get_item(StorageKey::CustomerToken.as_str())
+                .unwrap(),
             None
         );
-        assert_eq!(session_storage().get_item(keys::APP_TOKENS).unwrap(), None);
+        assert_eq!(
+            session_storage()
+                .get_item(StorageKey::AppTokens.as_str())
+                .unwrap(),
+            None
+        );
         assert_eq!(
             session_storage()
                 .get_item("someone.else")
@@ -120,7 +128,7 @@ async fn create_form_names_missing_fields_and_keeps_input() {
     let _mounted = leptos::mount::mount_to(root.clone(), || {
         provide_context(Session::load("/v2/integrations".into()));
         provide_context(Toasts::new());
-        view! { <CreatePage/> }
+        view! { <CreatePage /> }
     });
     tick().await;
     type_into(&root, "#app-name", "Half done");
@@ -167,9 +175,13 @@ async fn delete_dialog_needs_the_exact_name() {
     let confirmed = RwSignal::new(0);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <ConfirmDelete app_name="Billing bot" app_id="id-1" pending=Signal::stored(false)
+            <ConfirmDelete
+                app_name="Billing bot"
+                app_id="id-1"
+                pending=Signal::stored(false)
                 on_confirm=Callback::new(move |_| confirmed.update(|n| *n += 1))
-                on_cancel=Callback::new(|_| ())/>
+                on_cancel=Callback::new(|_| ())
+            />
         }
     });
     tick().await;
@@ -197,7 +209,7 @@ fn a_panic_leaves_an_error_view_with_a_reload_link() {
     // directly into a container so the test runner survives (a real panic
     // would abort the test's wasm instance).
     let root = container();
-    crate::panic_view::render_into(&root, "index out of bounds");
+    crate::features::shell::panic_view::render_into(&root, "index out of bounds");
     let view = root
         .query_selector(".panic-view[role=alert]")
         .unwrap()
@@ -229,7 +241,12 @@ async fn a_long_table_renders_only_a_window_and_follows_the_result() {
         let shown = Memo::new(move |_| (0..shown_len.get()).collect::<Vec<_>>());
         view! {
             <leptos_router::components::Router>
-                <AppTable list=list shown=shown query=Signal::stored(ListQuery::default()) on_sort=Callback::new(|_| ())/>
+                <AppTable
+                    list=list
+                    shown=shown
+                    query=Signal::stored(ListQuery::default())
+                    on_sort=Callback::new(|_| ())
+                />
             </leptos_router::components::Router>
         }
     });

@@ -11,9 +11,12 @@ use leptos_router::{
 
 use crate::features::app_create::page::CreatePage;
 use crate::features::app_detail::page::DetailPage;
+use crate::features::app_settings::page::SettingsPage;
 use crate::features::apps::page::AppsPage;
 use crate::features::connect::page::ConnectPage;
 use crate::features::shell::not_found::NotFound;
+use crate::features::users::list_page::UsersPage;
+use crate::features::users::user_page::UserPage;
 use crate::state::session::use_session;
 
 /// The apps list (home).
@@ -34,6 +37,9 @@ pub(crate) fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/") view=AppsPage />
                 <Route path=path!("/apps/new") view=CreatePage />
                 <Route path=path!("/apps/:id") view=DetailPage />
+                <Route path=path!("/apps/:id/settings") view=SettingsPage />
+                <Route path=path!("/apps/:id/users") view=UsersPage />
+                <Route path=path!("/apps/:id/users/:user") view=UserPage />
             </ParentRoute>
         </Routes>
     }
@@ -43,6 +49,26 @@ pub(crate) fn AppRoutes() -> impl IntoView {
 #[derive(Params, Clone, Debug, PartialEq, Eq, Default)]
 pub(crate) struct AppParams {
     pub(crate) id: Option<String>,
+}
+
+/// The typed parameters of a user's page (`/apps/:id/users/:user`).
+#[derive(Params, Clone, Debug, PartialEq, Eq, Default)]
+pub(crate) struct UserParams {
+    pub(crate) user: Option<String>,
+}
+
+/// The AppUserId of the current user page ("" outside one), reactive. The
+/// router has already decoded it from the URL.
+pub(crate) fn use_user_id() -> Memo<String> {
+    let params = use_params::<UserParams>();
+    Memo::new(move |_| {
+        params
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|p| p.user.clone())
+            .unwrap_or_default()
+    })
 }
 
 /// The AppID of the current app page ("" outside one), reactive.
@@ -70,6 +96,22 @@ pub(crate) fn apps_href(search: &str) -> String {
 /// The detail page of an app (its AppID, URL-encoded).
 pub(crate) fn app_href(app_id: &str) -> String {
     format!("/apps/{}", encode(app_id))
+}
+
+/// The settings page of an app.
+pub(crate) fn app_settings_href(app_id: &str) -> String {
+    format!("/apps/{}/settings", encode(app_id))
+}
+
+/// The users page of an app.
+pub(crate) fn app_users_href(app_id: &str) -> String {
+    format!("/apps/{}/users", encode(app_id))
+}
+
+/// The page of one user of an app (the AppUserId URL-encoded: it may hold
+/// `+`, `@` or `/`).
+pub(crate) fn app_user_href(app_id: &str, app_user_id: &str) -> String {
+    format!("/apps/{}/users/{}", encode(app_id), encode(app_user_id))
 }
 
 /// The connect page's address that brings the admin back to `here` after

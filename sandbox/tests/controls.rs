@@ -476,7 +476,10 @@ async fn sandbox_apps_creates_without_validation() {
     let (s, app) = sb
         .control(
             "/apps",
-            Some(json!({"AppName": "", "ExotelDomain": "Delhi", "IsActive": false, "CreatedAt": "2020-01-01T00:00:00+05:30"})),
+            Some(json!({
+                "AppName": "", "ExotelDomain": "Delhi", "IsActive": false,
+                "CreatedAt": "2020-01-01T00:00:00+05:30"
+            })),
         )
         .await;
     assert_eq!(s, 200, "{app}");

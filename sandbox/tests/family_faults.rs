@@ -62,7 +62,10 @@ async fn a_fault_can_match_method_path_and_query() {
     let (s, v) = sb
         .control(
             "/faults",
-            Some(json!({"kind": "html502", "method": "get", "path": "/v2/integrations/usermapping", "query_contains": "last_value=40"})),
+            Some(json!({
+                "kind": "html502", "method": "get",
+                "path": "/v2/integrations/usermapping", "query_contains": "last_value=40"
+            })),
         )
         .await;
     assert_eq!(s, 200, "{v}");

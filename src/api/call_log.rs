@@ -4,24 +4,26 @@
 //! bodies are redacted before they are recorded, and the token travels only
 //! in [`CallRecord::token`], which `Debug` hides and the UI never renders.
 
+use super::transport::HttpMethod;
+
 /// One finished API call.
 #[derive(Clone, PartialEq)]
-pub struct CallRecord {
-    pub method: &'static str,
+pub(crate) struct CallRecord {
+    pub(crate) method: HttpMethod,
     /// The URL as called (may be relative to the page for same-origin bases).
-    pub url: String,
+    pub(crate) url: String,
     /// HTTP status, or None when no answer came (network, timeout).
-    pub status: Option<u16>,
-    pub request_id: Option<String>,
+    pub(crate) status: Option<u16>,
+    pub(crate) request_id: Option<String>,
     /// "OK", or the error's title.
-    pub outcome: String,
-    pub ok: bool,
-    pub started_at_ms: f64,
-    pub duration_ms: f64,
+    pub(crate) outcome: String,
+    pub(crate) ok: bool,
+    pub(crate) started_at_ms: f64,
+    pub(crate) duration_ms: f64,
     /// The JSON body with every secret replaced by a placeholder.
-    pub redacted_body: Option<String>,
+    pub(crate) redacted_body: Option<String>,
     /// The token sent, kept in memory only for an explicit "include token".
-    pub token: Option<String>,
+    pub(crate) token: Option<String>,
 }
 
 impl std::fmt::Debug for CallRecord {
@@ -38,7 +40,7 @@ impl std::fmt::Debug for CallRecord {
 }
 
 /// Receives every finished call (the console's request log).
-pub trait CallObserver {
+pub(crate) trait CallObserver {
     fn observe(&self, record: CallRecord);
 }
 
@@ -52,7 +54,7 @@ const SECRET_FIELDS: [(&str, &str); 4] = [
 
 /// The body with every secret field replaced by its placeholder. A body that
 /// is not a JSON object is not recorded at all (it could be anything).
-pub fn redact_body(body: &str) -> Option<String> {
+pub(crate) fn redact_body(body: &str) -> Option<String> {
     let mut value: serde_json::Value = serde_json::from_str(body).ok()?;
     let object = value.as_object_mut()?;
     for (field, placeholder) in SECRET_FIELDS {
@@ -65,7 +67,7 @@ pub fn redact_body(body: &str) -> Option<String> {
 
 /// The `RequestId` of an envelope, found without decoding the whole body
 /// (lists can be large and are decoded once already).
-pub fn scan_request_id(body: &str) -> Option<String> {
+pub(crate) fn scan_request_id(body: &str) -> Option<String> {
     let after_key = &body[body.find("\"RequestId\"")? + "\"RequestId\"".len()..];
     let after_colon = after_key.trim_start().strip_prefix(':')?.trim_start();
     let value = after_colon.strip_prefix('"')?;
@@ -81,7 +83,7 @@ fn shell_quote(text: &str) -> String {
 /// The call as a curl command. `absolute_url` is the record's URL resolved
 /// against the page; the token is included only when asked for, otherwise a
 /// placeholder stands in.
-pub fn to_curl(record: &CallRecord, absolute_url: &str, include_token: bool) -> String {
+pub(crate) fn to_curl(record: &CallRecord, absolute_url: &str, include_token: bool) -> String {
     let mut lines = vec![format!(
         "curl --request {} {}",
         record.method,
@@ -111,7 +113,7 @@ mod tests {
 
     fn record() -> CallRecord {
         CallRecord {
-            method: "POST",
+            method: HttpMethod::Post,
             url: "/v2/integrations/app".into(),
             status: Some(200),
             request_id: Some("r-1".into()),

@@ -18,30 +18,31 @@ use serde_json::Value;
 
 use super::error::MAX_SNIPPET_CHARS;
 use super::error::{message_field, one_line, unwrap_error_text, ApiError, BodyKind};
+use super::transport::Answer;
 use super::types::{decode_app_list, lenient_opt_string, lenient_string, App};
 
 /// The API's envelope, decoded tolerantly (any field may be missing, null or
 /// of another type).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Envelope {
+pub(crate) struct Envelope {
     #[serde(rename = "RequestId", deserialize_with = "lenient_opt_string")]
-    pub request_id: Option<String>,
+    pub(crate) request_id: Option<String>,
     #[serde(rename = "Status", deserialize_with = "lenient_string")]
-    pub status: String,
+    pub(crate) status: String,
     #[serde(rename = "Code", deserialize_with = "lenient_code")]
-    pub code: Option<i64>,
+    pub(crate) code: Option<i64>,
     #[serde(rename = "Error", deserialize_with = "lenient_string")]
-    pub error: String,
+    pub(crate) error: String,
     /// `None` when absent or null.
     #[serde(rename = "Data")]
-    pub data: Option<Value>,
+    pub(crate) data: Option<Value>,
 }
 
 impl Envelope {
     /// Reads an envelope out of a JSON value: an object with a `Status` or a
     /// `RequestId` field. Anything else is not an envelope.
-    pub fn from_value(value: &Value) -> Option<Envelope> {
+    pub(crate) fn from_value(value: &Value) -> Option<Envelope> {
         let map = value.as_object()?;
         if !(map.contains_key("Status") || map.contains_key("RequestId")) {
             return None;
@@ -49,13 +50,13 @@ impl Envelope {
         Envelope::deserialize(value).ok()
     }
 
-    pub fn is_success(&self) -> bool {
+    pub(crate) fn is_success(&self) -> bool {
         self.status.trim().eq_ignore_ascii_case("success")
     }
 
     /// The server's explanation: `Error` (unwrapped when it is JSON text),
     /// or failing that a string `Data`.
-    pub fn error_text(&self) -> String {
+    pub(crate) fn error_text(&self) -> String {
         let text = unwrap_error_text(&self.error);
         if !text.is_empty() {
             return text;
@@ -82,12 +83,9 @@ fn lenient_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64
 
 /// Decodes one HTTP answer. On success returns the `RequestId` and `Data`
 /// (`Value::Null` when absent or null).
-pub fn decode_envelope(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
-) -> Result<(Option<String>, Value), ApiError> {
-    let trimmed = body.trim_start_matches('\u{feff}').trim();
+pub(crate) fn decode_envelope(answer: &Answer) -> Result<(Option<String>, Value), ApiError> {
+    let http_status = answer.status;
+    let trimmed = answer.body.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
         return Err(ApiError::NotEnvelope {
             status: http_status,
@@ -97,7 +95,7 @@ pub fn decode_envelope(
     }
     let value = match serde_json::from_str::<Value>(trimmed) {
         Ok(value) => value,
-        Err(err) => return Err(not_json(http_status, content_type, trimmed, &err)),
+        Err(err) => return Err(not_json(answer, trimmed, &err)),
     };
     let Some(envelope) = Envelope::from_value(&value) else {
         return Err(ApiError::NotEnvelope {
@@ -129,18 +127,17 @@ pub fn decode_envelope(
 }
 
 /// [`decode_envelope`], then `Data` as a `T`.
-pub fn decode_data<T: DeserializeOwned>(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
-) -> Result<T, ApiError> {
-    let (request_id, data) = decode_envelope(http_status, content_type, body)?;
-    data_into(http_status, request_id, data)
+// Generic over `T`: the settings and user-mapping endpoints decode their
+// `Data` with it.
+#[allow(dead_code)]
+pub(crate) fn decode_data<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
+    let (request_id, data) = decode_envelope(answer)?;
+    data_into(answer.status, request_id, data)
 }
 
 /// Converts a successful `Data` into a `T`, or [`ApiError::Decode`]. The
 /// detail names the shapes involved but never quotes the data.
-pub fn data_into<T: DeserializeOwned>(
+pub(crate) fn data_into<T: DeserializeOwned>(
     http_status: u16,
     request_id: Option<String>,
     data: Value,
@@ -153,36 +150,29 @@ pub fn data_into<T: DeserializeOwned>(
     })
 }
 
-/// `Data` must be a string (token, "Deleted Successfully").
-pub fn decode_string_data(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
-) -> Result<String, ApiError> {
-    let (request_id, data) = decode_envelope(http_status, content_type, body)?;
+/// `Data` must be a string (token, "Deleted Successfully"); `what` names it
+/// in the error ("a string", "the token as a string").
+pub(crate) fn decode_string_data(answer: &Answer, what: &str) -> Result<String, ApiError> {
+    let (request_id, data) = decode_envelope(answer)?;
     match data {
         Value::String(s) => Ok(s),
         other => Err(ApiError::Decode {
-            status: http_status,
+            status: answer.status,
             request_id,
-            detail: format!("expected a string in Data, got {}", value_kind(&other)),
+            detail: format!("expected {what} in Data, got {}", value_kind(&other)),
         }),
     }
 }
 
 /// `Data` must be an array of apps; null or absent counts as no apps (a Go
 /// server's nil slice), items that are not objects are skipped.
-pub fn decode_app_list_data(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
-) -> Result<Vec<App>, ApiError> {
-    let (request_id, data) = decode_envelope(http_status, content_type, body)?;
+pub(crate) fn decode_app_list_data(answer: &Answer) -> Result<Vec<App>, ApiError> {
+    let (request_id, data) = decode_envelope(answer)?;
     match data {
         Value::Null => Ok(Vec::new()),
         list @ Value::Array(_) => Ok(decode_app_list(list)),
         other => Err(ApiError::Decode {
-            status: http_status,
+            status: answer.status,
             request_id,
             detail: format!(
                 "expected a list of apps in Data, got {}",
@@ -193,35 +183,29 @@ pub fn decode_app_list_data(
 }
 
 /// `Data` must be one app object.
-pub fn decode_app_data(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
-) -> Result<App, ApiError> {
-    decode_object_data(http_status, content_type, body, "an app object")
+pub(crate) fn decode_app_data(answer: &Answer) -> Result<App, ApiError> {
+    decode_object_data(answer, "an app object")
 }
 
 /// `Data` must be a JSON object, decoded as a `T`; `what` names it in the
 /// error ("an app object").
-pub fn decode_object_data<T: DeserializeOwned>(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
+pub(crate) fn decode_object_data<T: DeserializeOwned>(
+    answer: &Answer,
     what: &str,
 ) -> Result<T, ApiError> {
-    let (request_id, data) = decode_envelope(http_status, content_type, body)?;
+    let (request_id, data) = decode_envelope(answer)?;
     if !data.is_object() {
         return Err(ApiError::Decode {
-            status: http_status,
+            status: answer.status,
             request_id,
             detail: format!("expected {what} in Data, got {}", value_kind(&data)),
         });
     }
-    data_into(http_status, request_id, data)
+    data_into(answer.status, request_id, data)
 }
 
 /// "null", "a string", "an object", ...
-pub fn value_kind(value: &Value) -> &'static str {
+pub(crate) fn value_kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -232,14 +216,11 @@ pub fn value_kind(value: &Value) -> &'static str {
     }
 }
 
-fn not_json(
-    http_status: u16,
-    content_type: Option<&str>,
-    body: &str,
-    err: &serde_json::Error,
-) -> ApiError {
+/// `body`: the answer's body, trimmed.
+fn not_json(answer: &Answer, body: &str, err: &serde_json::Error) -> ApiError {
     let is_html = body.starts_with('<')
-        || content_type.is_some_and(|ct| ct.to_ascii_lowercase().contains("html"));
+        || (answer.content_type.as_deref())
+            .is_some_and(|ct| ct.to_ascii_lowercase().contains("html"));
     let (body_kind, snippet) = if is_html {
         (BodyKind::Html, html_snippet(body))
     } else if body.starts_with('{') || body.starts_with('[') {
@@ -253,7 +234,7 @@ fn not_json(
         (BodyKind::Text, one_line(body, MAX_SNIPPET_CHARS))
     };
     ApiError::NotEnvelope {
-        status: http_status,
+        status: answer.status,
         body_kind,
         snippet: one_line(&snippet, MAX_SNIPPET_CHARS),
     }
@@ -337,11 +318,11 @@ mod tests {
     }
 
     fn ok(http: u16, body: &str) -> (Option<String>, Value) {
-        decode_envelope(http, JSON_CT, body).expect("success")
+        decode_envelope(&Answer::new(http, JSON_CT, body)).expect("success")
     }
 
     fn err(http: u16, ct: Option<&str>, body: &str) -> ApiError {
-        decode_envelope(http, ct, body).expect_err("an error")
+        decode_envelope(&Answer::new(http, ct, body)).expect_err("an error")
     }
 
     #[test]
@@ -355,7 +336,7 @@ mod tests {
         let (rid, data) = ok(200, &body);
         assert_eq!(rid.as_deref(), Some(RID));
         assert_eq!(data["AppName"], "WebRTC");
-        let app = decode_app_data(200, JSON_CT, &body).unwrap();
+        let app = decode_app_data(&Answer::new(200, JSON_CT, &body)).unwrap();
         assert_eq!(app.app_id, "a");
     }
 
@@ -369,19 +350,19 @@ mod tests {
         );
         let (_, data) = ok(200, &body);
         assert!(data.is_array());
-        let apps = decode_app_list_data(200, JSON_CT, &body).unwrap();
+        let apps = decode_app_list_data(&Answer::new(200, JSON_CT, &body)).unwrap();
         let names: Vec<_> = apps.iter().map(|a| a.app_name.as_str()).collect();
         assert_eq!(names, ["one", "two"]);
         let empty = envelope("Success", 200, "", json!([]));
-        assert!(decode_app_list_data(200, JSON_CT, &empty)
+        assert!(decode_app_list_data(&Answer::new(200, JSON_CT, &empty))
             .unwrap()
             .is_empty());
         let null = envelope("Success", 200, "", Value::Null);
-        assert!(decode_app_list_data(200, JSON_CT, &null)
+        assert!(decode_app_list_data(&Answer::new(200, JSON_CT, &null))
             .unwrap()
             .is_empty());
         let object = envelope("Success", 200, "", json!({"AppName": "x"}));
-        let e = decode_app_list_data(200, JSON_CT, &object).unwrap_err();
+        let e = decode_app_list_data(&Answer::new(200, JSON_CT, &object)).unwrap_err();
         assert!(
             matches!(&e, ApiError::Decode { status: 200, request_id: Some(r), detail }
             if r == RID && detail.contains("an object")),
@@ -394,11 +375,11 @@ mod tests {
         let body = envelope("Success", 200, "", json!("Deleted Successfully"));
         assert_eq!(ok(200, &body).1, json!("Deleted Successfully"));
         assert_eq!(
-            decode_string_data(200, JSON_CT, &body).unwrap(),
+            decode_string_data(&Answer::new(200, JSON_CT, &body), "a string").unwrap(),
             "Deleted Successfully"
         );
         assert_eq!(
-            decode_data::<String>(200, JSON_CT, &body).unwrap(),
+            decode_data::<String>(&Answer::new(200, JSON_CT, &body)).unwrap(),
             "Deleted Successfully"
         );
     }
@@ -411,7 +392,7 @@ mod tests {
         }
         // Any 2xx.
         let body = envelope("Success", 201, "", json!("x"));
-        assert!(decode_envelope(201, None, &body).is_ok());
+        assert!(decode_envelope(&Answer::new(201, None, &body)).is_ok());
     }
 
     #[test]
@@ -527,7 +508,10 @@ mod tests {
 
     #[test]
     fn html_from_a_proxy() {
-        let body = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+        let body = concat!(
+            "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n",
+            "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+        );
         let e = err(502, Some("text/html"), body);
         assert_eq!(
             e,
@@ -672,7 +656,7 @@ mod tests {
         ] {
             let (_, data) = ok(200, &body);
             assert_eq!(data, Value::Null);
-            let e = decode_string_data(200, JSON_CT, &body).unwrap_err();
+            let e = decode_string_data(&Answer::new(200, JSON_CT, &body), "a string").unwrap_err();
             assert_eq!(
                 e,
                 ApiError::Decode {
@@ -681,20 +665,20 @@ mod tests {
                     detail: "expected a string in Data, got null".into(),
                 }
             );
-            assert!(decode_data::<String>(200, JSON_CT, &body).is_err());
+            assert!(decode_data::<String>(&Answer::new(200, JSON_CT, &body)).is_err());
         }
     }
 
     #[test]
     fn wrong_data_shape() {
         let body = envelope("Success", 200, "", json!({"token": "x"}));
-        let e = decode_string_data(200, JSON_CT, &body).unwrap_err();
+        let e = decode_string_data(&Answer::new(200, JSON_CT, &body), "a string").unwrap_err();
         assert!(matches!(&e, ApiError::Decode { detail, .. } if detail.contains("an object")));
         let body = envelope("Success", 200, "", json!("a-private-string"));
-        let e = decode_app_data(200, JSON_CT, &body).unwrap_err();
+        let e = decode_app_data(&Answer::new(200, JSON_CT, &body)).unwrap_err();
         assert!(matches!(e, ApiError::Decode { .. }));
         // serde's own message never quotes the data.
-        let e = decode_data::<App>(200, JSON_CT, &body).unwrap_err();
+        let e = decode_data::<App>(&Answer::new(200, JSON_CT, &body)).unwrap_err();
         match &e {
             ApiError::Decode { detail, .. } => {
                 assert!(detail.starts_with("Data is a string"), "{detail}");
@@ -705,7 +689,7 @@ mod tests {
         assert!(e.message().contains("could not be read"));
         let body = envelope("Success", 200, "", json!(12));
         assert!(matches!(
-            decode_app_list_data(200, JSON_CT, &body),
+            decode_app_list_data(&Answer::new(200, JSON_CT, &body)),
             Err(ApiError::Decode { .. })
         ));
     }

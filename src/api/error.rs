@@ -1,13 +1,13 @@
-//! Everything that can go wrong with a call, and how to say it to an admin.
-//!
-//! Messages are built only from what the server sent back (never from the
-//! request, so never from a token or secret), cut to a readable length.
+//! Everything that can go wrong with a call, and what it means for the
+//! console: the session is over, a retry may work, the outcome is unknown.
+//! The admin-facing sentences are in [`super::describe`]; the short titles
+//! and the server-text helpers both use are here.
 
 use std::fmt;
 
 /// What a non-envelope body looked like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BodyKind {
+pub(crate) enum BodyKind {
     /// Nothing, or only whitespace.
     Empty,
     /// An HTML page (a proxy's or CDN's error page, or a wrong base URL).
@@ -19,7 +19,7 @@ pub enum BodyKind {
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum ApiError {
+pub(crate) enum ApiError {
     /// The request never got an HTTP answer: server down, DNS, CORS refused,
     /// offline. `detail` is the browser's error text.
     Network { detail: String },
@@ -64,17 +64,15 @@ pub enum ApiError {
     },
 }
 
-/// Longest server text quoted in a message.
-const MAX_MESSAGE_CHARS: usize = 300;
 /// Longest excerpt of a non-envelope body.
-pub const MAX_SNIPPET_CHARS: usize = 120;
+pub(crate) const MAX_SNIPPET_CHARS: usize = 120;
 
 impl ApiError {
     /// The request may have been carried out although it failed: no answer
     /// (timeout, network), or an answer from something other than the API
     /// (proxy page, empty or unreadable body, 5xx). A retry of a create or
     /// delete must check first instead of repeating blindly.
-    pub fn outcome_unknown(&self) -> bool {
+    pub(crate) fn outcome_unknown(&self) -> bool {
         match self {
             ApiError::Timeout { .. } | ApiError::Network { .. } => true,
             ApiError::NotEnvelope { .. } | ApiError::Decode { .. } => !self.is_malformed_token(),
@@ -85,7 +83,7 @@ impl ApiError {
 
     /// Turns a 401 from POST /token into [`ApiError::Credentials`]; other
     /// errors pass through.
-    pub fn for_token_request(self) -> Self {
+    pub(crate) fn for_token_request(self) -> Self {
         match self {
             ApiError::Http {
                 status: 401,
@@ -105,7 +103,7 @@ impl ApiError {
         }
     }
 
-    pub fn request_id(&self) -> Option<&str> {
+    pub(crate) fn request_id(&self) -> Option<&str> {
         match self {
             ApiError::Http { request_id, .. }
             | ApiError::Failure { request_id, .. }
@@ -116,7 +114,8 @@ impl ApiError {
     }
 
     /// The HTTP status (for [`ApiError::Failure`], the envelope's code).
-    pub fn status(&self) -> Option<u16> {
+    #[cfg(test)]
+    pub(crate) fn status(&self) -> Option<u16> {
         match self {
             ApiError::Http { status, .. }
             | ApiError::Failure { status, .. }
@@ -130,7 +129,7 @@ impl ApiError {
     /// The token was refused (or is unusable): the admin must sign in again.
     /// True for 401 (HTTP or envelope code), a non-envelope 401 JSON answer,
     /// and the API's `{"error":"invalid AuthToken: malformed"}`.
-    pub fn is_unauthorized(&self) -> bool {
+    pub(crate) fn is_unauthorized(&self) -> bool {
         match self {
             ApiError::Http { status, .. } | ApiError::Failure { status, .. } => *status == 401,
             ApiError::NotEnvelope {
@@ -143,7 +142,7 @@ impl ApiError {
     }
 
     /// The API said the Authorization header is not a token at all.
-    pub fn is_malformed_token(&self) -> bool {
+    pub(crate) fn is_malformed_token(&self) -> bool {
         match self {
             ApiError::NotEnvelope { snippet, .. } => mentions_malformed_token(snippet),
             ApiError::Http { message, .. } | ApiError::Failure { message, .. } => {
@@ -156,7 +155,7 @@ impl ApiError {
     /// Trying the same call again later may work: network errors, timeouts,
     /// 5xx (but not a malformed token), 408/429, and HTML or empty bodies
     /// (proxies and gateways).
-    pub fn is_retryable(&self) -> bool {
+    pub(crate) fn is_retryable(&self) -> bool {
         if self.is_malformed_token() {
             return false;
         }
@@ -174,7 +173,7 @@ impl ApiError {
     }
 
     /// A short heading, e.g. "The API refused the request (HTTP 400)".
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         match self {
             ApiError::Network { .. } => "Could not reach the API".into(),
             ApiError::Timeout { .. } => "The API did not answer in time".into(),
@@ -208,126 +207,6 @@ impl ApiError {
             ApiError::Credentials { .. } => "The ID or secret was not accepted (HTTP 401)".into(),
         }
     }
-
-    /// A sentence or two for an admin: what happened, the server's own words
-    /// where there are some, and what to do next.
-    pub fn message(&self) -> String {
-        match self {
-            ApiError::Network { detail } => {
-                let detail = one_line(detail, MAX_MESSAGE_CHARS);
-                let seen = if detail.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (the browser said: {detail})")
-                };
-                format!(
-                    "The request got no answer{seen}. Check the API base URL and your \
-                     network connection; if the API is on another origin it must allow \
-                     this page (CORS), or use a same-origin proxy. Then retry."
-                )
-            }
-            ApiError::Timeout { after_ms } => format!(
-                "No answer after {}. The API or the network may be slow: retry in a \
-                 moment, and check the API base URL if it keeps happening.",
-                human_duration(*after_ms)
-            ),
-            ApiError::Http {
-                status, message, ..
-            } => {
-                let said = server_said(message);
-                if self.is_malformed_token() {
-                    format!("{said}{}", MALFORMED_ADVICE)
-                } else {
-                    format!("{said}{}", status_advice(*status))
-                }
-            }
-            ApiError::Failure {
-                status,
-                status_text,
-                message,
-                ..
-            } => {
-                let said = if message.trim().is_empty() {
-                    let st = one_line(status_text, 40);
-                    if st.is_empty() {
-                        "The API reported a failure without an explanation. ".to_string()
-                    } else {
-                        format!("The API answered with status \"{st}\" and no explanation. ")
-                    }
-                } else {
-                    server_said(message)
-                };
-                let advice = if self.is_malformed_token() {
-                    MALFORMED_ADVICE
-                } else if (400..=599).contains(status) {
-                    status_advice(*status)
-                } else {
-                    "Check what you entered and retry; if it keeps failing, contact \
-                     Exotel support."
-                };
-                format!("{said}{advice}")
-            }
-            ApiError::NotEnvelope {
-                status,
-                body_kind,
-                snippet,
-            } => {
-                let snippet = one_line(snippet, MAX_SNIPPET_CHARS);
-                if self.is_malformed_token() {
-                    return format!("The API said: \"{snippet}\". {MALFORMED_ADVICE}");
-                }
-                match body_kind {
-                    BodyKind::Empty => format!(
-                        "The API sent an empty answer with HTTP {status}. Retry in a \
-                         moment; if it keeps happening, check the API base URL."
-                    ),
-                    BodyKind::Html => {
-                        let page = if snippet.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" (\"{snippet}\")")
-                        };
-                        format!(
-                            "An HTML page{page} came back instead of the API's JSON, usually \
-                             from a proxy, a gateway or a wrong base URL. Check the API base \
-                             URL and retry."
-                        )
-                    }
-                    BodyKind::Json | BodyKind::Text => {
-                        let what = if *body_kind == BodyKind::Json {
-                            "JSON that is not in the API's usual format"
-                        } else {
-                            "something that is not the API's JSON"
-                        };
-                        let quoted = if snippet.is_empty() {
-                            String::new()
-                        } else {
-                            format!(": \"{snippet}\"")
-                        };
-                        let advice = if *status == 401 {
-                            "Sign in again to get a new token."
-                        } else if retryable_status(*status) {
-                            "Retry in a moment; if it keeps happening, check the API base URL."
-                        } else {
-                            "Check the API base URL (it should end with /v2/integrations)."
-                        };
-                        format!("The API answered (HTTP {status}) with {what}{quoted}. {advice}")
-                    }
-                }
-            }
-            ApiError::Decode { detail, .. } => format!(
-                "The API reported success, but its data could not be read ({}). The \
-                 action may have been carried out: reload to check, and contact \
-                 Exotel support if this persists.",
-                one_line(detail, MAX_MESSAGE_CHARS)
-            ),
-            ApiError::Cancelled => "The request was cancelled.".into(),
-            ApiError::Credentials { message, .. } => format!(
-                "{}Check the ID and the secret (they are case-sensitive) and try again.",
-                server_said(message)
-            ),
-        }
-    }
 }
 
 impl fmt::Display for ApiError {
@@ -342,15 +221,12 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
-const MALFORMED_ADVICE: &str = "The token looks malformed: paste it exactly as issued \
-     (without a \"Bearer \" prefix), or sign in again to get a new one.";
-
 fn mentions_malformed_token(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     t.contains("malformed") && (t.contains("token") || t.contains("auth"))
 }
 
-fn retryable_status(status: u16) -> bool {
+pub(crate) fn retryable_status(status: u16) -> bool {
     status >= 500 || status == 408 || status == 429
 }
 
@@ -365,54 +241,9 @@ fn status_title(status: u16) -> String {
     }
 }
 
-fn status_advice(status: u16) -> &'static str {
-    match status {
-        401 => {
-            "The token was refused: it may have expired or be of the wrong kind \
-             (customer or app). Sign in again to get a new token."
-        }
-        403 => "This token is not allowed to do that: sign in with the right customer or app.",
-        404 => "Check the API base URL (it should end with /v2/integrations).",
-        408 | 429 => "The API is busy: wait a moment and retry.",
-        400..=499 => "Check the values you entered and retry.",
-        500..=599 => {
-            "The problem is on the API's side: retry in a moment, and contact \
-             Exotel support if it persists."
-        }
-        _ => "Check the API base URL and retry.",
-    }
-}
-
-/// `The API said: "<text>". ` or "" when the server gave no text.
-fn server_said(message: &str) -> String {
-    let text = one_line(message, MAX_MESSAGE_CHARS);
-    if text.is_empty() {
-        String::new()
-    } else {
-        format!("The API said: \"{text}\". ")
-    }
-}
-
-fn human_duration(ms: u32) -> String {
-    if ms >= 1000 && ms.is_multiple_of(1000) {
-        format!("{} s", ms / 1000)
-    } else if ms >= 1000 {
-        // Integer arithmetic: float formatting costs 10 KB of bundle.
-        let tenths = (ms % 1000 + 50) / 100;
-        let (s, tenths) = if tenths == 10 {
-            (ms / 1000 + 1, 0)
-        } else {
-            (ms / 1000, tenths)
-        };
-        format!("{s}.{tenths} s")
-    } else {
-        format!("{ms} ms")
-    }
-}
-
 /// Collapses whitespace (newlines included) to single spaces, drops control
 /// characters, and cuts to `max` characters with an ellipsis.
-pub fn one_line(text: &str, max: usize) -> String {
+pub(crate) fn one_line(text: &str, max: usize) -> String {
     let mut out = String::new();
     let mut count = 0usize;
     let words = text
@@ -435,7 +266,7 @@ pub fn one_line(text: &str, max: usize) -> String {
 
 /// Unwraps an `Error` text that is itself JSON (`{"message":"x"}`,
 /// `{"error":"x"}`, or a JSON string): returns the inner text, else `raw`.
-pub fn unwrap_error_text(raw: &str) -> String {
+pub(crate) fn unwrap_error_text(raw: &str) -> String {
     let mut text = raw.trim().to_string();
     // Two levels are enough for what has been seen; bound it anyway.
     for _ in 0..3 {
@@ -475,16 +306,6 @@ pub(crate) fn message_field(map: &serde_json::Map<String, serde_json::Value>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(human_duration(800), "800 ms");
-        assert_eq!(human_duration(1000), "1 s");
-        assert_eq!(human_duration(1500), "1.5 s");
-        assert_eq!(human_duration(1949), "1.9 s");
-        assert_eq!(human_duration(1950), "2.0 s");
-        assert_eq!(human_duration(30_000), "30 s");
-    }
 
     const SECRET: &str = "s3cr3t-T0KEN-value";
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 /// The `exp` claim (unix seconds) of a JWT-shaped token: three dot-separated
 /// base64url segments whose first two decode to JSON objects, the payload
 /// holding a non-negative numeric `exp`. Any other token gives `None`.
-pub fn token_expiry(token: &str) -> Option<u64> {
+pub(crate) fn token_expiry(token: &str) -> Option<u64> {
     let token = token.trim();
     let mut parts = token.split('.');
     let (header, payload, _signature) = (parts.next()?, parts.next()?, parts.next()?);
@@ -31,14 +31,15 @@ pub fn token_expiry(token: &str) -> Option<u64> {
 
 /// Seconds left before `token` expires at `now` (unix seconds): `Some(0)` if
 /// already expired, `None` when the token carries no expiry.
-pub fn seconds_left(token: &str, now: u64) -> Option<u64> {
+#[cfg(test)]
+pub(crate) fn seconds_left(token: &str, now: u64) -> Option<u64> {
     token_expiry(token).map(|exp| exp.saturating_sub(now))
 }
 
 /// Decodes base64url (RFC 4648 §5), with or without `=` padding; the
 /// standard alphabet's `+` and `/` are accepted too. `None` on any other
 /// character or an impossible length.
-pub fn base64url_decode(input: &str) -> Option<Vec<u8>> {
+pub(crate) fn base64url_decode(input: &str) -> Option<Vec<u8>> {
     let data = input.trim_end_matches('=');
     if input.len() - data.len() > 2 || data.len() % 4 == 1 {
         return None;
@@ -104,7 +105,11 @@ mod tests {
     #[test]
     fn real_jwt() {
         // jwt.io's sample token, with an exp claim added (HS256, "your-256-bit-secret").
-        let token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyLCJleHAiOjE4OTM0NTYwMDB9.oK1nM9o8WfLxfojNxqW5jOgIUWW6XjhdXDzHgq7TyaA";
+        let token = concat!(
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.",
+            "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyLCJleHAiOjE4OTM0NTYwMDB9.",
+            "oK1nM9o8WfLxfojNxqW5jOgIUWW6XjhdXDzHgq7TyaA"
+        );
         assert_eq!(token_expiry(token), Some(1_893_456_000));
         assert_eq!(seconds_left(token, 1_893_455_000), Some(1000));
         assert_eq!(seconds_left(token, 1_900_000_000), Some(0));
@@ -114,7 +119,11 @@ mod tests {
 
     #[test]
     fn jwt_without_exp_or_with_odd_exp() {
-        let no_exp = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+        let no_exp = concat!(
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.",
+            "eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.",
+            "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
+        );
         assert_eq!(token_expiry(no_exp), None);
         assert_eq!(token_expiry(&jwt(r#"{"exp":"1700000000"}"#, false)), None);
         assert_eq!(token_expiry(&jwt(r#"{"exp":-5}"#, false)), None);

@@ -3,23 +3,41 @@
 //! - [`types`]: the request and response shapes, decoded tolerantly;
 //! - [`envelope`]: pure decoding of `{RequestId, Status, Code, Error, Data}`
 //!   answers (and of everything that is not one) into data or [`ApiError`];
-//! - [`error`]: the error type and its admin-readable messages;
-//! - [`client`]: the HTTP calls (gloo-net, with timeout and cancellation);
+//! - [`error`]: the error type, its title and what it means (sign in again,
+//!   retry, outcome unknown);
+//! - [`describe`]: the admin-facing sentence for each error;
+//! - [`transport`]: the one HTTP request (headers, JSON body, timeout and
+//!   cancellation) and its raw [`transport::Answer`];
+//! - [`endpoints`]: the [`Client`], one method per endpoint, each call
+//!   reported to the request log;
+//! - [`token`]: tokens as pasted, made sendable, and the token answer;
+//! - [`service`]: the [`IntegrationsApi`] trait the flows are written
+//!   against (the `Client` in the browser, fakes in host tests);
+//! - [`settings`]: app settings and the customer record (its secret
+//!   dropped while decoding);
 //! - [`jwt`]: the optional `exp` claim of a token;
 //! - [`call_log`]: what the request log records, redacted, and copy-as-curl.
 //!
-//! Everything but the actual fetch in [`client`] is pure and unit-tested on
-//! the host.
+//! Everything but the actual fetch in [`transport`] is pure and unit-tested
+//! on the host.
 
-pub mod call_log;
-pub mod client;
-pub mod envelope;
-pub mod error;
-pub mod jwt;
-pub mod service;
-pub mod types;
+pub(crate) mod call_log;
+pub(crate) mod describe;
+pub(crate) mod endpoints;
+pub(crate) mod envelope;
+pub(crate) mod error;
+pub(crate) mod jwt;
+pub(crate) mod service;
+pub(crate) mod settings;
+pub(crate) mod token;
+pub(crate) mod transport;
+pub(crate) mod types;
+pub(crate) mod users;
 
-pub use client::Client;
-pub use error::ApiError;
-pub(crate) use service::IntegrationsApi;
-pub use types::*;
+pub(crate) use endpoints::{Client, DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
+pub(crate) use error::ApiError;
+pub(crate) use service::{IntegrationsApi, SettingsApi};
+pub(crate) use settings::{Setting, StoredSettings};
+pub(crate) use token::normalize_token;
+pub(crate) use types::*;
+pub(crate) use users::{Device, DeviceSwitch, NewUser, User, UserUpdate};

@@ -13,12 +13,14 @@ use serde_json::Value;
 /// A string field that accepts anything: a string as is; null (or a missing
 /// field, through `#[serde(default)]`) as ""; a number, boolean, array or
 /// object as its compact JSON text.
-pub fn lenient_string<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
     Ok(value_to_text(Value::deserialize(deserializer)?))
 }
 
 /// Like [`lenient_string`], but null, a missing field and "" give `None`.
-pub fn lenient_opt_string<'de, D: Deserializer<'de>>(
+pub(crate) fn lenient_opt_string<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<String>, D::Error> {
     let text = lenient_string(deserializer)?;
@@ -28,7 +30,7 @@ pub fn lenient_opt_string<'de, D: Deserializer<'de>>(
 /// A boolean field that accepts `true`/`false`, numbers (non-zero is true),
 /// and the strings "true"/"false", "1"/"0", "yes"/"no" (any case). Anything
 /// else, null or a missing field is `false`.
-pub fn lenient_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+pub(crate) fn lenient_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
     Ok(match Value::deserialize(deserializer)? {
         Value::Bool(b) => b,
         Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
@@ -54,32 +56,32 @@ pub(crate) fn value_to_text(value: Value) -> String {
 /// public part of a creation answer). Never holds secrets.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
-pub struct App {
+pub(crate) struct App {
     #[serde(rename = "AppID", deserialize_with = "lenient_string")]
-    pub app_id: String,
+    pub(crate) app_id: String,
     #[serde(rename = "CustomerID", deserialize_with = "lenient_string")]
-    pub customer_id: String,
+    pub(crate) customer_id: String,
     #[serde(rename = "AppName", deserialize_with = "lenient_string")]
-    pub app_name: String,
+    pub(crate) app_name: String,
     #[serde(rename = "ExotelAccountSid", deserialize_with = "lenient_string")]
-    pub exotel_account_sid: String,
+    pub(crate) exotel_account_sid: String,
     /// Raw text from the server: use [`domain_label`] to show it.
     #[serde(rename = "ExotelDomain", deserialize_with = "lenient_string")]
-    pub exotel_domain: String,
+    pub(crate) exotel_domain: String,
     #[serde(rename = "IsActive", deserialize_with = "lenient_bool")]
-    pub is_active: bool,
+    pub(crate) is_active: bool,
     /// RFC 3339 with offset, e.g. `2023-03-23T11:47:46+05:30` (kept as text).
     #[serde(rename = "CreatedAt", deserialize_with = "lenient_string")]
-    pub created_at: String,
+    pub(crate) created_at: String,
     #[serde(rename = "UpdatedAt", deserialize_with = "lenient_string")]
-    pub updated_at: String,
+    pub(crate) updated_at: String,
 }
 
 /// Decodes a list of apps, skipping items that are not JSON objects (a bad
 /// item must not hide the good ones). A value that is not an array gives an
 /// empty list: callers that must tell the difference check `is_array()`
 /// first (the client does, and answers [`crate::api::ApiError::Decode`]).
-pub fn decode_app_list(value: Value) -> Vec<App> {
+pub(crate) fn decode_app_list(value: Value) -> Vec<App> {
     match value {
         Value::Array(items) => items
             .into_iter()
@@ -94,12 +96,12 @@ pub fn decode_app_list(value: Value) -> Vec<App> {
 /// once. `Debug` redacts the credentials, and there is no `Serialize`: the
 /// credentials leave the page only through the admin's own download.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct CreatedApp {
+pub(crate) struct CreatedApp {
     /// The public fields, the same keys as a list item.
-    pub app: App,
-    pub app_secret: String,
-    pub exotel_api_key: String,
-    pub exotel_api_token: String,
+    pub(crate) app: App,
+    pub(crate) app_secret: String,
+    pub(crate) exotel_api_key: String,
+    pub(crate) exotel_api_token: String,
 }
 
 /// Decoded by hand rather than with `#[serde(flatten)]`, whose buffering
@@ -137,20 +139,19 @@ impl fmt::Debug for CreatedApp {
 
 /// The body of `POST /app`. Every field is required by the API.
 #[derive(Clone, Default, PartialEq, Eq, Serialize)]
-pub struct NewApp {
+pub(crate) struct NewApp {
     #[serde(rename = "AppName")]
-    pub app_name: String,
+    pub(crate) app_name: String,
     #[serde(rename = "ExotelAccountSid")]
-    pub exotel_account_sid: String,
+    pub(crate) exotel_account_sid: String,
     #[serde(rename = "ExotelApiKey")]
-    pub exotel_api_key: String,
+    pub(crate) exotel_api_key: String,
     #[serde(rename = "ExotelApiToken")]
-    pub exotel_api_token: String,
-    /// "mumbai" or "singapore": see [`Domain::as_api_str`].
+    pub(crate) exotel_api_token: String,
     #[serde(rename = "ExotelDomain")]
-    pub exotel_domain: String,
+    pub(crate) exotel_domain: Domain,
     #[serde(rename = "IsActive")]
-    pub is_active: bool,
+    pub(crate) is_active: bool,
 }
 
 impl fmt::Debug for NewApp {
@@ -160,7 +161,7 @@ impl fmt::Debug for NewApp {
             .field("exotel_account_sid", &self.exotel_account_sid)
             .field("exotel_api_key", &Redacted(&self.exotel_api_key))
             .field("exotel_api_token", &Redacted(&self.exotel_api_token))
-            .field("exotel_domain", &self.exotel_domain)
+            .field("exotel_domain", &self.exotel_domain.as_api_str())
             .field("is_active", &self.is_active)
             .finish()
     }
@@ -169,7 +170,7 @@ impl fmt::Debug for NewApp {
 /// Which kind of token `POST /token` issues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Entity {
+pub(crate) enum Entity {
     /// Create apps and list them.
     Customer,
     /// Read and delete that one app.
@@ -177,7 +178,8 @@ pub enum Entity {
 }
 
 impl Entity {
-    pub fn as_api_str(self) -> &'static str {
+    #[cfg(test)]
+    pub(crate) fn as_api_str(self) -> &'static str {
         match self {
             Entity::Customer => "customer",
             Entity::App => "app",
@@ -187,15 +189,15 @@ impl Entity {
 
 /// The body of `POST /token`.
 #[derive(Clone, PartialEq, Eq, Serialize)]
-pub struct TokenRequest {
+pub(crate) struct TokenRequest {
     /// CustomerID or AppID.
     #[serde(rename = "Id")]
-    pub id: String,
+    pub(crate) id: String,
     /// CustomerSecret or AppSecret.
     #[serde(rename = "Secret")]
-    pub secret: String,
+    pub(crate) secret: String,
     #[serde(rename = "Entity")]
-    pub entity: Entity,
+    pub(crate) entity: Entity,
 }
 
 impl fmt::Debug for TokenRequest {
@@ -222,17 +224,21 @@ impl fmt::Debug for Redacted<'_> {
 }
 
 /// The Exotel cluster an account lives on (`ExotelDomain`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Domain {
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub(crate) enum Domain {
+    /// Exotel's first cluster, where the console's default API base lives.
+    #[default]
     Mumbai,
     Singapore,
 }
 
 impl Domain {
-    pub const ALL: [Domain; 2] = [Domain::Mumbai, Domain::Singapore];
+    /// Every cluster, in the order the console lists them.
+    pub(crate) const ALL: [Domain; 2] = [Domain::Mumbai, Domain::Singapore];
 
-    /// The value the API expects in `ExotelDomain`.
-    pub fn as_api_str(self) -> &'static str {
+    /// The value the API expects in `ExotelDomain` (also a select option's
+    /// value and the list's `domain=` query parameter).
+    pub(crate) fn as_api_str(self) -> &'static str {
         match self {
             Domain::Mumbai => "mumbai",
             Domain::Singapore => "singapore",
@@ -240,19 +246,27 @@ impl Domain {
     }
 
     /// The name to show to an admin.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Domain::Mumbai => "Mumbai",
             Domain::Singapore => "Singapore",
         }
     }
 
-    /// Reads a server value, ignoring case and surrounding spaces.
-    pub fn parse(raw: &str) -> Option<Domain> {
+    /// Reads a server or form value, ignoring case and surrounding spaces;
+    /// anything else (including "", a select's "not chosen") is `None`.
+    pub(crate) fn from_api_str(raw: &str) -> Option<Domain> {
         let raw = raw.trim();
         Domain::ALL
             .into_iter()
             .find(|d| d.as_api_str().eq_ignore_ascii_case(raw))
+    }
+}
+
+/// Sent as [`Domain::as_api_str`], so the wire value has a single source.
+impl Serialize for Domain {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_api_str())
     }
 }
 
@@ -264,8 +278,8 @@ impl fmt::Display for Domain {
 
 /// The label of a server's `ExotelDomain`: "Mumbai"/"Singapore" for known
 /// values (any case), otherwise the raw text unchanged.
-pub fn domain_label(raw: &str) -> String {
-    match Domain::parse(raw) {
+pub(crate) fn domain_label(raw: &str) -> String {
+    match Domain::from_api_str(raw) {
         Some(d) => d.label().to_string(),
         None => raw.to_string(),
     }
@@ -402,8 +416,8 @@ mod tests {
         assert_eq!(Domain::Singapore.as_api_str(), "singapore");
         assert_eq!(Domain::Mumbai.label(), "Mumbai");
         assert_eq!(Domain::Singapore.to_string(), "Singapore");
-        assert_eq!(Domain::parse("Mumbai"), Some(Domain::Mumbai));
-        assert_eq!(Domain::parse("Singapore/Mumbai"), None);
+        assert_eq!(Domain::from_api_str("Mumbai"), Some(Domain::Mumbai));
+        assert_eq!(Domain::from_api_str("Singapore/Mumbai"), None);
     }
 
     #[test]
@@ -458,7 +472,7 @@ mod tests {
             exotel_account_sid: "abc".into(),
             exotel_api_key: "KEY-SECRET".into(),
             exotel_api_token: "TOKEN-SECRET".into(),
-            exotel_domain: Domain::Mumbai.as_api_str().into(),
+            exotel_domain: Domain::Mumbai,
             is_active: true,
         };
         assert_eq!(

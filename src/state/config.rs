@@ -1,18 +1,19 @@
 //! Where API calls go. The default comes from `<meta name="exotel-api-base">`
 //! in index.html so a CDN deployment can change it without rebuilding.
 
+use crate::api::{DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
+
 /// Base URL used when index.html names none: same origin, through a proxy.
-pub const SAME_ORIGIN_BASE: &str = "/v2/integrations";
-pub const MUMBAI_BASE: &str = "https://integrationscore.mum1.exotel.com/v2/integrations";
+pub(crate) const SAME_ORIGIN_BASE: &str = "/v2/integrations";
 
 /// The connect page's presets: (label, base URL).
-pub const PRESETS: [(&str, &str); 2] = [
+pub(crate) const PRESETS: [(&str, &str); 2] = [
     ("Same origin (via proxy)", SAME_ORIGIN_BASE),
-    ("Mumbai (integrationscore.mum1.exotel.com)", MUMBAI_BASE),
+    (
+        "Mumbai (integrationscore.mum1.exotel.com)",
+        PRODUCTION_BASE_URL,
+    ),
 ];
-
-/// How long an API call may take before the console gives up on it.
-pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// The `content` of `<meta name="{name}">` in index.html, if set.
 fn meta(name: &str) -> Option<String> {
@@ -25,25 +26,25 @@ fn meta(name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-pub fn default_api_base() -> String {
+pub(crate) fn default_api_base() -> String {
     meta("exotel-api-base").unwrap_or_else(|| SAME_ORIGIN_BASE.to_string())
 }
 
 /// `<meta name="exotel-api-timeout-ms">`: a deployment behind a slow proxy
 /// can allow more time (and tests less) without a rebuild.
-pub fn api_timeout_ms() -> u32 {
+pub(crate) fn api_timeout_ms() -> u32 {
     parse_timeout(meta("exotel-api-timeout-ms").as_deref())
 }
 
 /// Accepts 500 ms to 5 minutes; anything else means the default.
-pub fn parse_timeout(raw: Option<&str>) -> u32 {
+pub(crate) fn parse_timeout(raw: Option<&str>) -> u32 {
     raw.and_then(|v| v.parse::<u32>().ok())
         .filter(|ms| (500..=300_000).contains(ms))
         .unwrap_or(DEFAULT_TIMEOUT_MS)
 }
 
 /// A human name for a base URL: its preset label, or the URL itself.
-pub fn describe_base(base: &str) -> String {
+pub(crate) fn describe_base(base: &str) -> String {
     PRESETS
         .iter()
         .find(|(_, url)| *url == base)

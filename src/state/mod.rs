@@ -4,4 +4,5 @@
 pub(crate) mod config;
 pub(crate) mod request_log;
 pub(crate) mod session;
+pub(crate) mod storage;
 pub(crate) mod theme;

@@ -10,25 +10,25 @@ use crate::api::call_log::{CallObserver, CallRecord};
 use crate::api::Client;
 
 /// The log keeps the latest calls only, so a long session stays light.
-pub const MAX_ENTRIES: usize = 200;
+pub(crate) const MAX_ENTRIES: usize = 200;
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct LogEntry {
+pub(crate) struct LogEntry {
     /// Stable key for the view.
-    pub id: u64,
-    pub record: CallRecord,
+    pub(crate) id: u64,
+    pub(crate) record: CallRecord,
 }
 
 #[derive(Clone, Copy)]
-pub struct RequestLog {
-    pub entries: RwSignal<Vec<LogEntry>>,
+pub(crate) struct RequestLog {
+    pub(crate) entries: RwSignal<Vec<LogEntry>>,
     /// Whether the log panel is showing.
-    pub open: RwSignal<bool>,
+    pub(crate) open: RwSignal<bool>,
     next_id: StoredValue<u64>,
 }
 
 impl RequestLog {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             entries: RwSignal::new(Vec::new()),
             open: RwSignal::new(false),
@@ -36,7 +36,7 @@ impl RequestLog {
         }
     }
 
-    pub fn push(&self, record: CallRecord) {
+    pub(crate) fn push(&self, record: CallRecord) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.entries.update(|list| {
@@ -45,12 +45,12 @@ impl RequestLog {
         });
     }
 
-    pub fn clear(&self) {
+    pub(crate) fn clear(&self) {
         self.entries.set(Vec::new());
     }
 
     /// `client` reporting every call to this log.
-    pub fn attach(&self, client: Client) -> Client {
+    pub(crate) fn attach(&self, client: Client) -> Client {
         client.with_observer(Rc::new(*self))
     }
 }

@@ -9,137 +9,106 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 use crate::api::{jwt, ApiError, App, Client};
+use crate::features::app_create::form::AppForm;
+use crate::features::app_settings::SettingsDraft;
+use crate::features::users::loaded::LoadedUsers;
+use crate::features::users::user_drafts::UserDrafts;
 use crate::state::request_log::RequestLog;
-use crate::ui::validation::AppForm;
-
-/// Session-storage keys. One prefix so sign-out can clear exactly ours.
-pub mod keys {
-    pub const PREFIX: &str = "exotel.console.";
-    pub const API_BASE: &str = "exotel.console.apiBase";
-    pub const CUSTOMER_ID: &str = "exotel.console.customerId";
-    pub const CUSTOMER_TOKEN: &str = "exotel.console.customerToken";
-    /// JSON object mapping AppID -> app token.
-    pub const APP_TOKENS: &str = "exotel.console.appTokens";
-}
-
-/// Raw session-storage access. Every function degrades to "nothing stored"
-/// when storage is unavailable (privacy modes, sandboxed frames).
-pub mod store {
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.session_storage().ok()?
-    }
-
-    pub fn read(key: &str) -> Option<String> {
-        storage()?.get_item(key).ok()?.filter(|v| !v.is_empty())
-    }
-
-    pub fn write(key: &str, value: &str) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(key, value);
-        }
-    }
-
-    pub fn remove(key: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(key);
-        }
-    }
-
-    /// Removes every key this console owns, and nothing else.
-    pub fn clear_ours() {
-        let Some(s) = storage() else { return };
-        let len = s.length().unwrap_or(0);
-        let ours: Vec<String> = (0..len)
-            .filter_map(|i| s.key(i).ok().flatten())
-            .filter(|k| k.starts_with(super::keys::PREFIX))
-            .collect();
-        for k in ours {
-            let _ = s.remove_item(&k);
-        }
-    }
-}
+use crate::state::storage::{self, StorageKey};
 
 /// Parses the stored AppID -> token map; anything unreadable counts as empty
 /// (a corrupted entry must not lock the admin out).
-pub fn decode_app_tokens(raw: &str) -> BTreeMap<String, String> {
+fn decode_app_tokens(raw: &str) -> BTreeMap<String, String> {
     serde_json::from_str(raw).unwrap_or_default()
 }
 
-pub fn encode_app_tokens(tokens: &BTreeMap<String, String>) -> String {
+fn encode_app_tokens(tokens: &BTreeMap<String, String>) -> String {
     serde_json::to_string(tokens).unwrap_or_else(|_| "{}".into())
 }
 
 /// The signed-in state, shared through context.
 #[derive(Clone, Copy)]
-pub struct Session {
-    pub api_base: RwSignal<String>,
+pub(crate) struct Session {
+    pub(crate) api_base: RwSignal<String>,
     /// Per-call timeout (from index.html, see `config::api_timeout_ms`).
-    pub timeout_ms: u32,
-    pub customer_id: RwSignal<Option<String>>,
-    pub customer_token: RwSignal<Option<String>>,
-    pub app_tokens: RwSignal<BTreeMap<String, String>>,
+    pub(crate) timeout_ms: u32,
+    pub(crate) customer_id: RwSignal<Option<String>>,
+    pub(crate) customer_token: RwSignal<Option<String>>,
+    pub(crate) app_tokens: RwSignal<BTreeMap<String, String>>,
     /// The last list of apps, so detail renders at once (memory only).
-    pub known_apps: RwSignal<Arc<Vec<App>>>,
+    pub(crate) known_apps: RwSignal<Arc<Vec<App>>>,
     /// Why the admin was sent back to the connect page, if they were.
-    pub notice: RwSignal<Option<String>>,
+    pub(crate) notice: RwSignal<Option<String>>,
     /// Every API call of this tab, redacted, memory only.
-    pub log: RequestLog,
+    pub(crate) log: RequestLog,
     /// What the admin typed in the create form, kept in memory only, so a
     /// trip through connect after a 401 loses nothing.
-    pub create_draft: RwSignal<AppForm>,
+    pub(crate) create_draft: Store<AppForm>,
+    /// Unsaved settings edits per AppID, memory only, so a trip through
+    /// unlock or to another page loses nothing.
+    settings_drafts: StoredValue<BTreeMap<String, ArcRwSignal<SettingsDraft>>>,
+    /// The users loaded per AppID, memory only (they can be 10,000).
+    loaded_users: StoredValue<BTreeMap<String, ArcRwSignal<LoadedUsers>>>,
+    /// What the admin typed in the Users forms per AppID, memory only, so a
+    /// trip through unlock loses nothing.
+    user_drafts: StoredValue<BTreeMap<String, UserDrafts>>,
 }
 
 impl Session {
     /// Restores the session from storage (a reload keeps it).
-    pub fn load(default_api_base: String) -> Self {
+    pub(crate) fn load(default_api_base: String) -> Self {
         Self {
             timeout_ms: crate::state::config::api_timeout_ms(),
-            api_base: RwSignal::new(store::read(keys::API_BASE).unwrap_or(default_api_base)),
-            customer_id: RwSignal::new(store::read(keys::CUSTOMER_ID)),
-            customer_token: RwSignal::new(store::read(keys::CUSTOMER_TOKEN)),
+            api_base: RwSignal::new(storage::read(StorageKey::ApiBase).unwrap_or(default_api_base)),
+            customer_id: RwSignal::new(storage::read(StorageKey::CustomerId)),
+            customer_token: RwSignal::new(storage::read(StorageKey::CustomerToken)),
             app_tokens: RwSignal::new(
-                store::read(keys::APP_TOKENS)
+                storage::read(StorageKey::AppTokens)
                     .map(|raw| decode_app_tokens(&raw))
                     .unwrap_or_default(),
             ),
             known_apps: RwSignal::new(Arc::default()),
             notice: RwSignal::new(None),
             log: RequestLog::new(),
-            create_draft: RwSignal::new(AppForm::default()),
+            create_draft: Store::new(AppForm::default()),
+            settings_drafts: StoredValue::new(BTreeMap::new()),
+            loaded_users: StoredValue::new(BTreeMap::new()),
+            user_drafts: StoredValue::new(BTreeMap::new()),
         }
     }
 
     /// A client for the session's API base, reporting to the request log.
-    pub fn client(&self) -> Client {
+    pub(crate) fn client(&self) -> Client {
         self.client_for(self.api_base.get_untracked())
     }
 
     /// Same, for another base URL (the connect page tries one before it is
     /// the session's).
-    pub fn client_for(&self, api_base: String) -> Client {
+    pub(crate) fn client_for(&self, api_base: String) -> Client {
         self.log
             .attach(Client::new(api_base).with_timeout(self.timeout_ms))
     }
 
-    pub fn is_signed_in(&self) -> bool {
+    pub(crate) fn is_signed_in(&self) -> bool {
         self.customer_token.with(Option::is_some)
     }
 
     /// Unix seconds at which the customer token expires, when it says so.
-    pub fn customer_token_expiry(&self) -> Option<u64> {
+    pub(crate) fn customer_token_expiry(&self) -> Option<u64> {
         self.customer_token
             .with(|t| t.as_deref().and_then(jwt::token_expiry))
     }
 
-    pub fn sign_in(&self, api_base: String, customer_id: Option<String>, token: String) {
-        store::write(keys::API_BASE, &api_base);
+    pub(crate) fn sign_in(&self, api_base: String, customer_id: Option<String>, token: String) {
+        storage::write(StorageKey::ApiBase, &api_base);
         match &customer_id {
-            Some(id) => store::write(keys::CUSTOMER_ID, id),
-            None => store::remove(keys::CUSTOMER_ID),
+            Some(id) => storage::write(StorageKey::CustomerId, id),
+            None => storage::remove(StorageKey::CustomerId),
         }
-        store::write(keys::CUSTOMER_TOKEN, &token);
+        storage::write(StorageKey::CustomerToken, &token);
         self.api_base.set(api_base);
         self.customer_id.set(customer_id);
         self.customer_token.set(Some(token));
@@ -147,69 +116,93 @@ impl Session {
     }
 
     /// Clears every token (customer and app) from storage and memory.
-    pub fn sign_out(&self, notice: Option<String>) {
+    pub(crate) fn sign_out(&self, notice: Option<String>) {
         let api_base = self.api_base.get_untracked();
-        store::clear_ours();
+        storage::clear_ours();
         // The chosen endpoint is not a secret; keep it for the next sign-in.
-        store::write(keys::API_BASE, &api_base);
+        storage::write(StorageKey::ApiBase, &api_base);
         self.customer_id.set(None);
         self.customer_token.set(None);
         self.app_tokens.set(BTreeMap::new());
         self.known_apps.set(Arc::default());
         self.create_draft.set(AppForm::default());
+        self.settings_drafts.set_value(BTreeMap::new());
+        self.loaded_users.set_value(BTreeMap::new());
+        self.user_drafts.set_value(BTreeMap::new());
         self.log.clear();
         self.notice.set(notice);
     }
 
     /// The API refused the customer token (401): drop it and say why. The
     /// route guard then sends the admin to connect, remembering the page.
-    pub fn expire_customer(&self, refused: &ApiError) {
-        store::remove(keys::CUSTOMER_TOKEN);
+    pub(crate) fn expire_customer(&self, refused: &ApiError) {
+        storage::remove(StorageKey::CustomerToken);
         self.notice.set(Some(format!(
             "Your session ended: {refused} Sign in again to continue where you were."
         )));
         self.customer_token.set(None);
     }
 
-    pub fn app_token(&self, app_id: &str) -> Option<String> {
+    pub(crate) fn app_token(&self, app_id: &str) -> Option<String> {
         self.app_tokens.with(|m| m.get(app_id).cloned())
     }
 
-    pub fn app_token_untracked(&self, app_id: &str) -> Option<String> {
+    pub(crate) fn app_token_untracked(&self, app_id: &str) -> Option<String> {
         self.app_tokens.with_untracked(|m| m.get(app_id).cloned())
     }
 
-    pub fn set_app_token(&self, app_id: &str, token: String) {
+    pub(crate) fn set_app_token(&self, app_id: &str, token: String) {
         self.app_tokens.update(|m| {
             m.insert(app_id.to_string(), token);
-            store::write(keys::APP_TOKENS, &encode_app_tokens(m));
+            storage::write(StorageKey::AppTokens, &encode_app_tokens(m));
         });
     }
 
-    pub fn forget_app_token(&self, app_id: &str) {
+    pub(crate) fn forget_app_token(&self, app_id: &str) {
         self.app_tokens.update(|m| {
             m.remove(app_id);
-            store::write(keys::APP_TOKENS, &encode_app_tokens(m));
+            storage::write(StorageKey::AppTokens, &encode_app_tokens(m));
         });
+    }
+
+    /// The settings editor's draft for an app: the same one for as long as
+    /// the admin stays signed in.
+    pub(crate) fn settings_draft(&self, app_id: &str) -> RwSignal<SettingsDraft> {
+        let mut drafts = self.settings_drafts.get_value();
+        let draft = drafts.entry(app_id.to_string()).or_default().clone();
+        self.settings_drafts.set_value(drafts);
+        RwSignal::from(draft)
+    }
+
+    /// The users of an app as loaded in this tab (empty until loaded).
+    pub(crate) fn loaded_users(&self, app_id: &str) -> RwSignal<LoadedUsers> {
+        let mut all = self.loaded_users.get_value();
+        let users = all.entry(app_id.to_string()).or_default().clone();
+        self.loaded_users.set_value(all);
+        RwSignal::from(users)
+    }
+
+    /// The Users forms' drafts of an app: the same ones for as long as the
+    /// admin stays signed in.
+    pub(crate) fn user_drafts(&self, app_id: &str) -> UserDrafts {
+        let mut all = self.user_drafts.get_value();
+        let drafts = all.entry(app_id.to_string()).or_default().clone();
+        self.user_drafts.set_value(all);
+        drafts
     }
 
     /// Keeps the last list (shared, not copied: it can be 10,000 apps).
-    pub fn remember_apps(&self, apps: Arc<Vec<App>>) {
+    pub(crate) fn remember_apps(&self, apps: Arc<Vec<App>>) {
         self.known_apps.set(apps);
-    }
-
-    pub fn known_app(&self, app_id: &str) -> Option<App> {
-        self.known_apps
-            .with_untracked(|apps| find_app(apps, app_id))
     }
 }
 
 /// The app with this AppID in a list, if any.
-pub fn find_app(apps: &[App], app_id: &str) -> Option<App> {
+pub(crate) fn find_app(apps: &[App], app_id: &str) -> Option<App> {
     apps.iter().find(|a| a.app_id == app_id).cloned()
 }
 
-pub fn use_session() -> Session {
+pub(crate) fn use_session() -> Session {
     expect_context::<Session>()
 }
 

@@ -2,17 +2,17 @@
 //! secret, so it is remembered in local storage; it is applied to `<html>`
 //! as `data-theme` before the app mounts, so there is no flash.
 
-pub const STORAGE_KEY: &str = "exotel.console.theme";
+pub(crate) const STORAGE_KEY: &str = "exotel.console.theme";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
+pub(crate) enum Theme {
     System,
     Light,
     Dark,
 }
 
 impl Theme {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Theme::System => "system",
             Theme::Light => "light",
@@ -20,7 +20,7 @@ impl Theme {
         }
     }
 
-    pub fn parse(raw: Option<&str>) -> Theme {
+    pub(crate) fn parse(raw: Option<&str>) -> Theme {
         match raw {
             Some("light") => Theme::Light,
             Some("dark") => Theme::Dark,
@@ -29,7 +29,7 @@ impl Theme {
     }
 
     /// The toggle's order: system -> light -> dark -> system.
-    pub fn next(self) -> Theme {
+    pub(crate) fn next(self) -> Theme {
         match self {
             Theme::System => Theme::Light,
             Theme::Light => Theme::Dark,
@@ -38,7 +38,7 @@ impl Theme {
     }
 
     /// Visible text; the accessible name is [`Theme::label`], which contains it.
-    pub fn short_label(self) -> &'static str {
+    pub(crate) fn short_label(self) -> &'static str {
         match self {
             Theme::System => "System",
             Theme::Light => "Light",
@@ -46,7 +46,7 @@ impl Theme {
         }
     }
 
-    pub fn icon(self) -> &'static str {
+    pub(crate) fn icon(self) -> &'static str {
         match self {
             Theme::System => "◐",
             Theme::Light => "☀",
@@ -54,7 +54,7 @@ impl Theme {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Theme::System => "Theme: system",
             Theme::Light => "Theme: light",
@@ -67,7 +67,7 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-pub fn stored() -> Theme {
+pub(crate) fn stored() -> Theme {
     Theme::parse(
         local_storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
@@ -76,7 +76,7 @@ pub fn stored() -> Theme {
 }
 
 /// Remembers and applies `theme`.
-pub fn apply(theme: Theme) {
+pub(crate) fn apply(theme: Theme) {
     if let Some(s) = local_storage() {
         let _ = match theme {
             Theme::System => s.remove_item(STORAGE_KEY),

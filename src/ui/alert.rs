@@ -21,12 +21,16 @@ pub fn ErrorPanel(
         <div class="alert alert-error" role="alert">
             <p class="alert-title">{format!("{action} failed: {}", error.title())}</p>
             <p>{error.message()}</p>
-            {request_id.map(|id| view! {
-                <p class="request-id">"RequestId: " <code>{id}</code></p>
-            })}
-            {retry.map(|cb| view! {
-                <button type="button" class="btn" on:click=move |_| cb.run(())>"Try again"</button>
-            })}
+            {request_id
+                .map(|id| view! { <p class="request-id">"RequestId: " <code>{id}</code></p> })}
+            {retry
+                .map(|cb| {
+                    view! {
+                        <button type="button" class="btn" on:click=move |_| cb.run(())>
+                            "Try again"
+                        </button>
+                    }
+                })}
         </div>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::ui::dom::{copy_text, COPIED_FOR};
 
 #[component]
-pub fn CopyButton(
+pub(crate) fn CopyButton(
     /// What to copy.
     #[prop(into)]
     value: Signal<String>,
@@ -30,7 +30,13 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="btn btn-ghost btn-small copy" title=label.clone() aria-label=label on:click=on_click>
+        <button
+            type="button"
+            class="btn btn-ghost btn-small copy"
+            title=label.clone()
+            aria-label=label
+            on:click=on_click
+        >
             {move || if copied.get() { "Copied" } else { "Copy" }}
         </button>
     }

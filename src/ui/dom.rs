@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 /// Saves `text` as a file through a blob: URL (never a data: URL carrying
 /// the content in a visible address), then releases the URL.
-pub fn download(filename: &str, mime: &str, text: &str) {
+pub(crate) fn download(filename: &str, mime: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -30,7 +30,7 @@ pub fn download(filename: &str, mime: &str, text: &str) {
 }
 
 /// Moves keyboard focus to the element with this id, if there is one.
-pub fn focus_by_id(id: &str) {
+pub(crate) fn focus_by_id(id: &str) {
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
@@ -42,7 +42,7 @@ pub fn focus_by_id(id: &str) {
 
 /// Puts `text` on the clipboard; true once the browser confirms. The text
 /// goes nowhere else (no log, no URL).
-pub async fn copy_text(text: &str) -> bool {
+pub(crate) async fn copy_text(text: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -51,4 +51,4 @@ pub async fn copy_text(text: &str) -> bool {
 }
 
 /// How long a copy button says "Copied".
-pub const COPIED_FOR: std::time::Duration = std::time::Duration::from_millis(1500);
+pub(crate) const COPIED_FOR: std::time::Duration = std::time::Duration::from_millis(1500);

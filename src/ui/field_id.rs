@@ -18,6 +18,17 @@ pub(crate) enum FieldId {
     Domain,
     // Unlock an app.
     AppCredential,
+    // App settings.
+    CustomSettingKey,
+    CustomSettingValue,
+    // A user mapping (add and edit).
+    UserAppUserId,
+    UserAppUsername,
+    UserEmail,
+    UserAccountSid,
+    UserExotelUserName,
+    UserVirtualNumber,
+    UserAgentNumber,
 }
 
 impl FieldId {
@@ -34,6 +45,15 @@ impl FieldId {
             FieldId::ApiToken => "api-token",
             FieldId::Domain => "domain",
             FieldId::AppCredential => "app-credential",
+            FieldId::CustomSettingKey => "custom-key",
+            FieldId::CustomSettingValue => "custom-value",
+            FieldId::UserAppUserId => "user-app-user-id",
+            FieldId::UserAppUsername => "user-app-username",
+            FieldId::UserEmail => "user-email",
+            FieldId::UserAccountSid => "user-account-sid",
+            FieldId::UserExotelUserName => "user-exotel-user-name",
+            FieldId::UserVirtualNumber => "user-virtual-number",
+            FieldId::UserAgentNumber => "user-agent-number",
         }
     }
 }

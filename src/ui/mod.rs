@@ -2,8 +2,10 @@
 
 pub(crate) mod alert;
 pub(crate) mod copy_button;
+pub(crate) mod dialog;
 pub(crate) mod dom;
 pub(crate) mod field_id;
+pub(crate) mod leave_guard;
 pub(crate) mod text;
 pub(crate) mod text_field;
 pub(crate) mod theme_toggle;

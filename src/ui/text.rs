@@ -1,7 +1,7 @@
 //! Small text helpers shared by pages and components.
 
 /// "2e6440ed…3a863": enough to tell apps apart; the full id is on hover.
-pub fn short_id(id: &str) -> String {
+pub(crate) fn short_id(id: &str) -> String {
     let chars: Vec<char> = id.chars().collect();
     if chars.len() <= 14 {
         return id.to_string();

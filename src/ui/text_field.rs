@@ -3,13 +3,17 @@
 //! autocompleted into the browser's password store by accident.
 
 use leptos::prelude::*;
+use leptos::tachys::reactive_graph::bind::IntoSplitSignal;
 
 use crate::ui::field_id::FieldId;
 use crate::ui::validation::FieldError;
 
 /// The message for one field out of a form's validation errors, as the
 /// `error` signal a [`TextField`] takes.
-pub fn field_error(errors: RwSignal<Vec<FieldError>>, field: FieldId) -> Signal<Option<String>> {
+pub(crate) fn field_error(
+    errors: RwSignal<Vec<FieldError>>,
+    field: FieldId,
+) -> Signal<Option<String>> {
     Signal::derive(move || {
         errors.with(|es| {
             es.iter()
@@ -20,11 +24,12 @@ pub fn field_error(errors: RwSignal<Vec<FieldError>>, field: FieldId) -> Signal<
 }
 
 #[component]
-pub fn TextField(
+pub(crate) fn TextField<V>(
     /// Element id; also the key validation errors use.
     id: FieldId,
     #[prop(into)] label: String,
-    value: RwSignal<String>,
+    /// The text, bound both ways: a signal or a store field.
+    value: V,
     /// The message for this field, if validation failed.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -32,25 +37,21 @@ pub fn TextField(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional, into)] placeholder: Option<String>,
     #[prop(optional, into)] autocomplete: Option<&'static str>,
-) -> impl IntoView {
+) -> impl IntoView
+where
+    V: IntoSplitSignal<Value = String>,
+    V::Read: Get<Value = String> + Clone + Send + Sync + 'static,
+    V::Write: Set<Value = String> + Clone + Send + 'static,
+{
     let id = id.dom_id();
     let revealed = RwSignal::new(false);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described_by = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(
+        hint.is_some().then(|| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     let input_type = move || {
         if secret && !revealed.get() {
             "password"
@@ -61,7 +62,14 @@ pub fn TextField(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id>{label.clone()}</label>
-            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {hint
+                .map(|h| {
+                    view! {
+                        <p class="hint" id=hint_id.clone()>
+                            {h}
+                        </p>
+                    }
+                })}
             <div class="input-row">
                 <input
                     id=id
@@ -74,19 +82,52 @@ pub fn TextField(
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     aria-describedby=described_by
                 />
-                {secret.then(|| view! {
-                    <button
-                        type="button"
-                        class="btn btn-ghost btn-small"
-                        aria-pressed=move || revealed.get().to_string()
-                        aria-controls=id
-                        on:click=move |_| revealed.update(|r| *r = !*r)
-                    >
-                        {move || if revealed.get() { "Hide" } else { "Show" }}
-                    </button>
-                })}
+                {secret.then(|| view! { <RevealToggle revealed=revealed controls=id /> })}
             </div>
-            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="field-error" id=error_id.clone()>
+                                {e}
+                            </p>
+                        }
+                    })
+            }}
         </div>
+    }
+}
+
+/// The `aria-describedby` of an input: its hint, and its error while shown.
+fn described_by(
+    hint_id: Option<String>,
+    error_id: String,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    move || {
+        let shown_error = error.with(Option::is_some).then_some(&error_id);
+        let ids: Vec<&str> = hint_id
+            .iter()
+            .chain(shown_error)
+            .map(String::as_str)
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// Shows or hides a secret field's text.
+#[component]
+fn RevealToggle(revealed: RwSignal<bool>, controls: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="btn btn-ghost btn-small"
+            aria-pressed=move || revealed.get().to_string()
+            aria-controls=controls
+            on:click=move |_| revealed.update(|r| *r = !*r)
+        >
+            {move || if revealed.get() { "Hide" } else { "Show" }}
+        </button>
     }
 }

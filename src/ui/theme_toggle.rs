@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::state::theme;
 
 #[component]
-pub fn ThemeToggle() -> impl IntoView {
+pub(crate) fn ThemeToggle() -> impl IntoView {
     let current = RwSignal::new(theme::stored());
     let on_click = move |_| {
         let next = current.get_untracked().next();
@@ -13,8 +13,14 @@ pub fn ThemeToggle() -> impl IntoView {
         current.set(next);
     };
     view! {
-        <button type="button" class="btn btn-ghost" on:click=on_click data-testid="theme-toggle"
-            title="Switch between the system's theme, light and dark" aria-label=move || current.get().label()>
+        <button
+            type="button"
+            class="btn btn-ghost"
+            on:click=on_click
+            data-testid="theme-toggle"
+            title="Switch between the system's theme, light and dark"
+            aria-label=move || current.get().label()
+        >
             <span aria-hidden="true">{move || current.get().icon()}</span>
             {move || current.get().short_label()}
         </button>
@@ -22,6 +28,6 @@ pub fn ThemeToggle() -> impl IntoView {
 }
 
 /// Applied once at start-up, before the first paint of the app.
-pub fn apply_stored() {
+pub(crate) fn apply_stored() {
     theme::apply(theme::stored());
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// "just now", "5 minutes ago", "in 2 days"… for a difference in seconds
 /// (positive = in the past).
-pub fn relative_phrase(seconds_ago: f64) -> String {
+pub(crate) fn relative_phrase(seconds_ago: f64) -> String {
     let future = seconds_ago < 0.0;
     let s = seconds_ago.abs();
     if s < 45.0 {
@@ -35,7 +35,7 @@ pub fn relative_phrase(seconds_ago: f64) -> String {
 
 /// "2023-03-23T11:47:46…": the shape the API promises. Checked before the
 /// browser's lenient parser, which would read "12345" as a year.
-pub fn looks_like_rfc3339(raw: &str) -> bool {
+pub(crate) fn looks_like_rfc3339(raw: &str) -> bool {
     let b = raw.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
@@ -52,7 +52,7 @@ pub fn looks_like_rfc3339(raw: &str) -> bool {
 
 /// (relative, absolute local) for an RFC 3339 string, or None when it is
 /// not one.
-pub fn describe(raw: &str) -> Option<(String, String)> {
+pub(crate) fn describe(raw: &str) -> Option<(String, String)> {
     if !looks_like_rfc3339(raw.trim()) {
         return None;
     }
@@ -70,12 +70,12 @@ pub fn describe(raw: &str) -> Option<(String, String)> {
 /// March to some and April to others), and built from `Date`'s getters, so
 /// the first timestamp on the page does not pay for loading the browser's
 /// locale data (about 35 ms).
-pub fn local_date_time(date: &js_sys::Date) -> String {
+pub(crate) fn local_date_time(date: &js_sys::Date) -> String {
     format!("{} {}", local_date(date), local_time(date))
 }
 
 /// The time of day alone, as [`local_date_time`] writes it ("11:47:46").
-pub fn local_time(date: &js_sys::Date) -> String {
+pub(crate) fn local_time(date: &js_sys::Date) -> String {
     format!(
         "{:02}:{:02}:{:02}",
         date.get_hours(),
@@ -85,7 +85,7 @@ pub fn local_time(date: &js_sys::Date) -> String {
 }
 
 /// The date alone, as [`local_date_time`] writes it ("2023-03-23").
-pub fn local_date(date: &js_sys::Date) -> String {
+pub(crate) fn local_date(date: &js_sys::Date) -> String {
     format!(
         "{:04}-{:02}-{:02}",
         date.get_full_year(),
@@ -96,7 +96,7 @@ pub fn local_date(date: &js_sys::Date) -> String {
 
 /// Renders a timestamp cell. Bad or missing values are shown as they came.
 #[component]
-pub fn Timestamp(#[prop(into)] value: String) -> impl IntoView {
+pub(crate) fn Timestamp(#[prop(into)] value: String) -> impl IntoView {
     match describe(&value) {
         Some((relative, absolute)) => view! {
             <time datetime=value.clone() title=absolute.clone()>
@@ -106,7 +106,12 @@ pub fn Timestamp(#[prop(into)] value: String) -> impl IntoView {
         }
         .into_any(),
         None if value.trim().is_empty() => view! { <span class="muted">"—"</span> }.into_any(),
-        None => view! { <span class="muted" title="Not a valid date">{value}</span> }.into_any(),
+        None => view! {
+            <span class="muted" title="Not a valid date">
+                {value}
+            </span>
+        }
+        .into_any(),
     }
 }
 

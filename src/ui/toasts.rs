@@ -7,37 +7,37 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ToastKind {
+pub(crate) enum ToastKind {
     Success,
     Failure,
 }
 
 #[derive(Clone, Debug, PartialEq)]
-pub struct Toast {
-    pub id: u64,
-    pub kind: ToastKind,
-    pub text: String,
+pub(crate) struct Toast {
+    pub(crate) id: u64,
+    pub(crate) kind: ToastKind,
+    pub(crate) text: String,
 }
 
 #[derive(Clone, Copy)]
-pub struct Toasts {
+pub(crate) struct Toasts {
     items: RwSignal<Vec<Toast>>,
     next_id: StoredValue<u64>,
 }
 
 impl Toasts {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             items: RwSignal::new(Vec::new()),
             next_id: StoredValue::new(0),
         }
     }
 
-    pub fn success(&self, text: impl Into<String>) {
+    pub(crate) fn success(&self, text: impl Into<String>) {
         self.push(ToastKind::Success, text.into());
     }
 
-    pub fn failure(&self, text: impl Into<String>) {
+    pub(crate) fn failure(&self, text: impl Into<String>) {
         self.push(ToastKind::Failure, text.into());
     }
 
@@ -54,7 +54,7 @@ impl Toasts {
         set_timeout(move || this.dismiss(id), after);
     }
 
-    pub fn dismiss(&self, id: u64) {
+    pub(crate) fn dismiss(&self, id: u64) {
         // The timer may fire after the app is gone (tests unmount it).
         let _ = self.items.try_update(|items| items.retain(|t| t.id != id));
     }
@@ -66,14 +66,14 @@ impl Default for Toasts {
     }
 }
 
-pub fn use_toasts() -> Toasts {
+pub(crate) fn use_toasts() -> Toasts {
     expect_context::<Toasts>()
 }
 
 /// Where toasts appear. The region is live from the start, so screen
 /// readers announce each toast as it is added.
 #[component]
-pub fn ToastHost() -> impl IntoView {
+pub(crate) fn ToastHost() -> impl IntoView {
     let toasts = use_toasts();
     view! {
         <div class="toasts" role="region" aria-live="polite" aria-label="Notifications">
@@ -87,8 +87,14 @@ pub fn ToastHost() -> impl IntoView {
                     view! {
                         <div class=class role=role data-testid="toast">
                             <span>{toast.text}</span>
-                            <button type="button" class="btn btn-ghost btn-small" aria-label="Dismiss notification"
-                                on:click=move |_| toasts.dismiss(id)>"×"</button>
+                            <button
+                                type="button"
+                                class="btn btn-ghost btn-small"
+                                aria-label="Dismiss notification"
+                                on:click=move |_| toasts.dismiss(id)
+                            >
+                                "×"
+                            </button>
                         </div>
                     }
                 }

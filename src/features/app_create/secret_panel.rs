@@ -6,12 +6,12 @@ use crate::ui::dom::download;
 use leptos::prelude::*;
 
 /// The `.env`-style text offered for download.
-pub fn env_file(app_id: &str, app_secret: &str) -> String {
+pub(crate) fn env_file(app_id: &str, app_secret: &str) -> String {
     format!("EXOTEL_APP_ID={app_id}\nEXOTEL_APP_SECRET={app_secret}\n")
 }
 
 #[component]
-pub fn SecretPanel(
+pub(crate) fn SecretPanel(
     #[prop(into)] app_name: String,
     #[prop(into)] app_id: String,
     #[prop(into)] app_secret: String,
@@ -27,7 +27,11 @@ pub fn SecretPanel(
     );
     let on_download = move |_| download(&filename, "text/plain", &env_file(&app_id, &app_secret));
     view! {
-        <section class="card secret-panel" aria-labelledby="secret-title" data-testid="secret-panel">
+        <section
+            class="card secret-panel"
+            aria-labelledby="secret-title"
+            data-testid="secret-panel"
+        >
             <h2 id="secret-title">{format!("“{app_name}” is registered")}</h2>
             <p class="alert alert-warn" role="note">
                 <strong>"Save the AppSecret now."</strong>
@@ -35,13 +39,23 @@ pub fn SecretPanel(
             </p>
             <dl class="kv">
                 <dt>"AppID"</dt>
-                <dd><code data-testid="new-app-id">{move || id_signal.get()}</code> <CopyButton value=id_signal what="AppID"/></dd>
+                <dd>
+                    <code data-testid="new-app-id">{move || id_signal.get()}</code>
+                    <CopyButton value=id_signal what="AppID" />
+                </dd>
                 <dt>"AppSecret"</dt>
-                <dd><code data-testid="new-app-secret">{move || secret_signal.get()}</code> <CopyButton value=secret_signal what="AppSecret"/></dd>
+                <dd>
+                    <code data-testid="new-app-secret">{move || secret_signal.get()}</code>
+                    <CopyButton value=secret_signal what="AppSecret" />
+                </dd>
             </dl>
             <div class="actions">
-                <button type="button" class="btn" on:click=on_download>"Download .env file"</button>
-                <a class="btn btn-primary" href=detail_href>"Open app"</a>
+                <button type="button" class="btn" on:click=on_download>
+                    "Download .env file"
+                </button>
+                <a class="btn btn-primary" href=detail_href>
+                    "Open app"
+                </a>
             </div>
         </section>
     }

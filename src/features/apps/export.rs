@@ -26,7 +26,50 @@ fn cell(value: &str) -> String {
     format!("\"{}\"", defused.replace('"', "\"\""))
 }
 
-pub fn to_csv(apps: &[App]) -> String {
+/// A file the list can be saved as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ExportFormat {
+    Csv,
+    Json,
+}
+
+impl ExportFormat {
+    /// In the toolbar's order.
+    pub(crate) const ALL: [ExportFormat; 2] = [ExportFormat::Csv, ExportFormat::Json];
+
+    /// The name the browser saves the file under.
+    pub(crate) fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "exotel-apps.csv",
+            ExportFormat::Json => "exotel-apps.json",
+        }
+    }
+
+    pub(crate) fn mime_type(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "text/csv",
+            ExportFormat::Json => "application/json",
+        }
+    }
+
+    /// The text of the toolbar button that saves this format.
+    pub(crate) fn button_text(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "Export CSV",
+            ExportFormat::Json => "Export JSON",
+        }
+    }
+
+    /// The file's contents.
+    pub(crate) fn render(self, apps: &[App]) -> String {
+        match self {
+            ExportFormat::Csv => to_csv(apps),
+            ExportFormat::Json => to_json(apps),
+        }
+    }
+}
+
+fn to_csv(apps: &[App]) -> String {
     let mut out = HEADER.join(",");
     out.push_str("\r\n");
     for a in apps {
@@ -48,7 +91,7 @@ pub fn to_csv(apps: &[App]) -> String {
 }
 
 /// The apps with the API's own field names, pretty-printed.
-pub fn to_json(apps: &[App]) -> String {
+fn to_json(apps: &[App]) -> String {
     serde_json::to_string_pretty(apps).unwrap_or_else(|_| "[]".into())
 }
 
@@ -83,5 +126,12 @@ mod tests {
         assert!(json.contains("\"AppName\": \"A\""));
         assert!(!json.contains("AppSecret"));
         assert!(!json.contains("ExotelApiKey"));
+    }
+
+    #[test]
+    fn formats_name_their_files() {
+        assert_eq!(ExportFormat::Csv.file_name(), "exotel-apps.csv");
+        assert_eq!(ExportFormat::Json.mime_type(), "application/json");
+        assert_eq!(ExportFormat::Csv.render(&[]), HEADER.join(",") + "\r\n");
     }
 }

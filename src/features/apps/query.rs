@@ -6,10 +6,10 @@
 use std::cmp::Ordering;
 use std::sync::Arc;
 
-use crate::api::App;
+use crate::api::{App, Domain};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortKey {
+pub(crate) enum SortKey {
     #[default]
     Created,
     Name,
@@ -21,7 +21,7 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
+    pub(crate) const ALL: [SortKey; 7] = [
         SortKey::Name,
         SortKey::AppId,
         SortKey::AccountSid,
@@ -31,7 +31,7 @@ impl SortKey {
         SortKey::Updated,
     ];
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             SortKey::Name => "name",
             SortKey::AppId => "id",
@@ -43,7 +43,7 @@ impl SortKey {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             SortKey::Name => "Name",
             SortKey::AppId => "AppID",
@@ -77,8 +77,8 @@ impl SortKey {
 
 /// The apps as loaded, with what search and sort need computed once, so a
 /// keystroke at 10,000 apps filters without allocating per app.
-pub struct Catalog {
-    pub apps: Arc<Vec<App>>,
+pub(crate) struct Catalog {
+    pub(crate) apps: Arc<Vec<App>>,
     /// Lower-cased names, the sort key for the Name column.
     name_keys: Vec<String>,
     /// Lower-cased "name AppID sid", what the search box looks in.
@@ -86,7 +86,7 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub fn new(apps: impl Into<Arc<Vec<App>>>) -> Self {
+    pub(crate) fn new(apps: impl Into<Arc<Vec<App>>>) -> Self {
         let apps = apps.into();
         let name_keys = apps
             .iter()
@@ -106,7 +106,7 @@ impl Catalog {
 
     /// Every position, sorted by `sort`. Computed once per sort change:
     /// typing a search only filters it.
-    pub fn sorted(&self, sort: SortKey, descending: bool) -> Vec<usize> {
+    pub(crate) fn sorted(&self, sort: SortKey, descending: bool) -> Vec<usize> {
         let mut order: Vec<usize> = (0..self.len()).collect();
         // Stable: equal keys keep the API's order.
         order.sort_by(|&a, &b| {
@@ -120,18 +120,14 @@ impl Catalog {
         order
     }
 
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.apps.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.apps.is_empty()
     }
 }
 
 /// The status filter as written in the URL (`active=yes|no`) and in the
 /// filter's `<select>`: "" means any.
-pub fn active_param(active: Option<bool>) -> &'static str {
+pub(crate) fn active_param(active: Option<bool>) -> &'static str {
     match active {
         Some(true) => "yes",
         Some(false) => "no",
@@ -139,7 +135,7 @@ pub fn active_param(active: Option<bool>) -> &'static str {
     }
 }
 
-pub fn parse_active(raw: &str) -> Option<bool> {
+pub(crate) fn parse_active(raw: &str) -> Option<bool> {
     match raw {
         "yes" => Some(true),
         "no" => Some(false),
@@ -147,27 +143,31 @@ pub fn parse_active(raw: &str) -> Option<bool> {
     }
 }
 
+/// The domain filter as written in the URL (`domain=mumbai|singapore`).
+/// Exactly the API's value: unlike a server's answer, a URL this console
+/// wrote never differs in case or spacing, so anything else means "any".
+fn parse_domain(raw: &str) -> Option<Domain> {
+    Domain::ALL.into_iter().find(|d| d.as_api_str() == raw)
+}
+
 /// The list view's state, as read from and written to the URL.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ListQuery {
-    pub text: String,
-    /// "mumbai", "singapore" or "" (any).
-    pub domain: String,
+pub(crate) struct ListQuery {
+    pub(crate) text: String,
+    /// None: any domain.
+    pub(crate) domain: Option<Domain>,
     /// Some(true) = active only, Some(false) = inactive only.
-    pub active: Option<bool>,
-    pub sort: SortKey,
-    pub descending: bool,
+    pub(crate) active: Option<bool>,
+    pub(crate) sort: SortKey,
+    pub(crate) descending: bool,
 }
 
 impl ListQuery {
     /// From URL query pairs; unknown values fall back to the defaults.
-    pub fn from_pairs<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+    pub(crate) fn from_pairs<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
         ListQuery {
             text: get("q").unwrap_or_default().to_string(),
-            domain: match get("domain") {
-                Some(d @ ("mumbai" | "singapore")) => d.to_string(),
-                _ => String::new(),
-            },
+            domain: get("domain").and_then(parse_domain),
             active: get("active").and_then(parse_active),
             sort: get("sort").and_then(SortKey::parse).unwrap_or_default(),
             descending: get("dir") == Some("desc"),
@@ -175,13 +175,13 @@ impl ListQuery {
     }
 
     /// The non-default parts, as (key, value) pairs for the URL.
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    pub(crate) fn to_pairs(&self) -> Vec<(&'static str, String)> {
         let mut pairs = Vec::new();
         if !self.text.is_empty() {
             pairs.push(("q", self.text.clone()));
         }
-        if !self.domain.is_empty() {
-            pairs.push(("domain", self.domain.clone()));
+        if let Some(domain) = self.domain {
+            pairs.push(("domain", domain.as_api_str().to_string()));
         }
         if let Some(active) = self.active {
             pairs.push(("active", active_param(Some(active)).to_string()));
@@ -197,7 +197,7 @@ impl ListQuery {
 
     /// The same query sorted by `key`: a second click on the sorted column
     /// flips the direction.
-    pub fn sorted_by(&self, key: SortKey) -> Self {
+    pub(crate) fn sorted_by(&self, key: SortKey) -> Self {
         ListQuery {
             descending: self.sort == key && !self.descending,
             sort: key,
@@ -205,19 +205,22 @@ impl ListQuery {
         }
     }
 
-    pub fn is_filtered(&self) -> bool {
-        !self.text.trim().is_empty() || !self.domain.is_empty() || self.active.is_some()
+    /// Whether any search or filter narrows the list.
+    #[cfg(test)]
+    pub(crate) fn is_filtered(&self) -> bool {
+        !self.text.trim().is_empty() || self.domain.is_some() || self.active.is_some()
     }
 
     /// The part of `order` that the search and filters keep.
-    pub fn filter(&self, list: &Catalog, order: &[usize]) -> Vec<usize> {
+    pub(crate) fn filter(&self, list: &Catalog, order: &[usize]) -> Vec<usize> {
         let needle = self.text.trim().to_lowercase();
         order
             .iter()
             .copied()
             .filter(|&i| {
                 let app = &list.apps[i];
-                (self.domain.is_empty() || app.exotel_domain.eq_ignore_ascii_case(&self.domain))
+                self.domain
+                    .is_none_or(|d| app.exotel_domain.eq_ignore_ascii_case(d.as_api_str()))
                     && self.active.is_none_or(|a| app.is_active == a)
                     && (needle.is_empty() || list.haystacks[i].contains(&needle))
             })
@@ -326,7 +329,7 @@ mod tests {
     #[test]
     fn filters_by_domain_and_status() {
         let q = ListQuery {
-            domain: "mumbai".into(),
+            domain: Some(Domain::Mumbai),
             active: Some(false),
             ..ListQuery::default()
         };
@@ -352,7 +355,7 @@ mod tests {
     fn round_trips_through_the_url() {
         let q = ListQuery {
             text: "bill".into(),
-            domain: "singapore".into(),
+            domain: Some(Domain::Singapore),
             active: Some(true),
             sort: SortKey::Updated,
             descending: true,

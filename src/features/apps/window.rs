@@ -9,25 +9,25 @@ use std::ops::Range;
 
 /// Lists up to this many rows are rendered whole (about a screenful and a
 /// half on a laptop).
-pub const RENDER_ALL_UP_TO: usize = 40;
+pub(crate) const RENDER_ALL_UP_TO: usize = 40;
 
 /// Rows rendered above and below the viewport, so a fast scroll or a
 /// keyboard Tab finds the next row already there.
-pub const OVERSCAN: usize = 10;
+pub(crate) const OVERSCAN: usize = 10;
 
 /// A row height to start with, before a rendered row has been measured.
-pub const ESTIMATED_ROW_PX: f64 = 45.0;
+pub(crate) const ESTIMATED_ROW_PX: f64 = 45.0;
 
 /// Where the list is on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Viewport {
+pub(crate) struct Viewport {
     /// The top of the first row relative to the top of the viewport
     /// (negative once it has scrolled out of view).
-    pub list_top: f64,
+    pub(crate) list_top: f64,
     /// The viewport's height.
-    pub height: f64,
+    pub(crate) height: f64,
     /// One row's height, as measured.
-    pub row_px: f64,
+    pub(crate) row_px: f64,
 }
 
 impl Default for Viewport {
@@ -41,7 +41,7 @@ impl Default for Viewport {
 }
 
 /// The rows of a `len`-row list to render.
-pub fn rows_to_render(len: usize, view: Viewport) -> Range<usize> {
+pub(crate) fn rows_to_render(len: usize, view: Viewport) -> Range<usize> {
     if len <= RENDER_ALL_UP_TO {
         return 0..len;
     }

@@ -25,7 +25,7 @@ fn clock_time(ms: f64) -> String {
 }
 
 #[component]
-pub fn RequestLogPanel() -> impl IntoView {
+pub(crate) fn RequestLogPanel() -> impl IntoView {
     let log = use_session().log;
     let include_token = RwSignal::new(false);
     view! {
@@ -34,25 +34,45 @@ pub fn RequestLogPanel() -> impl IntoView {
                 <div class="page-head">
                     <h2 id="log-title">"Request log"</h2>
                     <div class="actions">
-                        <button type="button" class="btn" on:click=move |_| log.clear()>"Clear"</button>
-                        <button type="button" class="btn" on:click=move |_| log.open.set(false)>"Close"</button>
+                        <button type="button" class="btn" on:click=move |_| log.clear()>
+                            "Clear"
+                        </button>
+                        <button type="button" class="btn" on:click=move |_| log.open.set(false)>
+                            "Close"
+                        </button>
                     </div>
                 </div>
-                <p class="muted">"Every API call of this tab, newest first. Secrets in request bodies are replaced by placeholders; the log lives in memory only."</p>
+                <p class="muted">
+                    "Every API call of this tab, newest first. Secrets in request bodies are \
+                     replaced by placeholders; the log lives in memory only."
+                </p>
                 <div class="field checkbox">
-                    <input id="log-include-token" type="checkbox" bind:checked=include_token/>
-                    <label for="log-include-token">"Include the real token in copied curl commands (it is a secret: paste it nowhere shared)"</label>
+                    <input id="log-include-token" type="checkbox" bind:checked=include_token />
+                    <label for="log-include-token">
+                        "Include the real token in copied curl commands (it is a secret: paste it nowhere shared)"
+                    </label>
                 </div>
-                <Show when=move || log.entries.with(|e| !e.is_empty()) fallback=|| view! { <p>"No API calls yet."</p> }>
+                <Show
+                    when=move || log.entries.with(|e| !e.is_empty())
+                    fallback=|| view! { <p>"No API calls yet."</p> }
+                >
                     <div class="table-wrap">
                         <table class="log">
-                            <thead><tr>
-                                <th scope="col">"Time"</th><th scope="col">"Call"</th><th scope="col">"Status"</th>
-                                <th scope="col">"RequestId"</th><th scope="col">"Duration"</th><th scope="col"><span class="visually-hidden">"Copy"</span></th>
-                            </tr></thead>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Time"</th>
+                                    <th scope="col">"Call"</th>
+                                    <th scope="col">"Status"</th>
+                                    <th scope="col">"RequestId"</th>
+                                    <th scope="col">"Duration"</th>
+                                    <th scope="col">
+                                        <span class="visually-hidden">"Copy"</span>
+                                    </th>
+                                </tr>
+                            </thead>
                             <tbody>
                                 <For each=move || log.entries.get() key=|e| e.id let:entry>
-                                    <LogRow entry=entry include_token=include_token/>
+                                    <LogRow entry=entry include_token=include_token />
                                 </For>
                             </tbody>
                         </table>
@@ -79,11 +99,17 @@ fn LogRow(entry: LogEntry, include_token: RwSignal<bool>) -> impl IntoView {
     view! {
         <tr class:failed=!r.ok>
             <td>{clock_time(r.started_at_ms)}</td>
-            <td><code>{format!("{} {}", r.method, r.url)}</code></td>
+            <td>
+                <code>{format!("{} {}", r.method, r.url)}</code>
+            </td>
             <td>{status}</td>
-            <td><code>{r.request_id.clone().unwrap_or_else(|| "—".into())}</code></td>
+            <td>
+                <code>{r.request_id.clone().unwrap_or_else(|| "—".into())}</code>
+            </td>
             <td>{format!("{} ms", r.duration_ms.round() as u64)}</td>
-            <td><CopyButton value=curl what="as curl"/></td>
+            <td>
+                <CopyButton value=curl what="as curl" />
+            </td>
         </tr>
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 
+use crate::routes::{APPS, CONNECT};
 use crate::state::config::describe_base;
 use crate::state::session::use_session;
 use crate::ui::copy_button::CopyButton;
@@ -25,48 +26,113 @@ fn expiry_text(exp: u64) -> (String, String) {
 }
 
 #[component]
-pub fn Header() -> impl IntoView {
+pub(crate) fn Header() -> impl IntoView {
+    let session = use_session();
+    view! {
+        <header class="topbar">
+            <A href=APPS attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">
+                    "◆"
+                </span>
+                "Exotel Integrations Console"
+            </A>
+            <div class="endpoint" title="API base URL">
+                <span class="muted">"API: "</span>
+                <code data-testid="api-endpoint">
+                    {move || describe_base(&session.api_base.get())}
+                </code>
+            </div>
+            <div class="tools">
+                <button
+                    type="button"
+                    class="btn btn-ghost"
+                    aria-pressed=move || session.log.open.get().to_string()
+                    on:click=move |_| session.log.open.update(|o| *o = !*o)
+                    data-testid="log-toggle"
+                    aria-label=move || {
+                        format!("Request log ({})", session.log.entries.with(Vec::len))
+                    }
+                >
+                    {move || format!("Log ({})", session.log.entries.with(Vec::len))}
+                </button>
+                <ThemeToggle />
+            </div>
+            <Show when=move || session.is_signed_in()>
+                <SignedInAs />
+            </Show>
+        </header>
+    }
+}
+
+/// Who is signed in, until when, and sign-out.
+#[component]
+fn SignedInAs() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let sign_out = move |_| {
         session.sign_out(Some(
             "You signed out. Every token was cleared from this tab.".into(),
         ));
-        navigate(crate::routes::CONNECT, Default::default());
+        navigate(CONNECT, Default::default());
     };
     view! {
-        <header class="topbar">
-            <A href=crate::routes::APPS attr:class="brand">
-                <span class="brand-mark" aria-hidden="true">"◆"</span>
-                "Exotel Integrations Console"
-            </A>
-            <div class="endpoint" title="API base URL">
-                <span class="muted">"API: "</span>
-                <code data-testid="api-endpoint">{move || describe_base(&session.api_base.get())}</code>
+        <div class="session">
+            <div class="who">
+                <CustomerRecord />
+                {move || {
+                    session
+                        .customer_id
+                        .get()
+                        .map(|id| {
+                            view! {
+                                <span class="muted">"Customer "</span>
+                                <code data-testid="customer-id" title=id.clone()>
+                                    {short_id(&id)}
+                                </code>
+                                <CopyButton value=Signal::stored(id.clone()) what="Customer ID" />
+                            }
+                        })
+                }}
+                {move || {
+                    session
+                        .customer_token_expiry()
+                        .map(|exp| {
+                            let (text, full) = expiry_text(exp);
+                            view! {
+                                <span class="expiry" data-testid="token-expiry" title=full>
+                                    {text}
+                                </span>
+                            }
+                        })
+                }}
             </div>
-            <div class="tools">
-            <button type="button" class="btn btn-ghost" aria-pressed=move || session.log.open.get().to_string()
-                on:click=move |_| session.log.open.update(|o| *o = !*o) data-testid="log-toggle"
-                aria-label=move || format!("Request log ({})", session.log.entries.with(Vec::len))>
-                {move || format!("Log ({})", session.log.entries.with(Vec::len))}
+            <button type="button" class="btn" on:click=sign_out>
+                "Sign out"
             </button>
-            <ThemeToggle/>
-            </div>
-            <Show when=move || session.is_signed_in()>
-                <div class="session">
-                <div class="who">
-                    {move || session.customer_id.get().map(|id| view! {
-                        <span class="muted">"Customer "</span><code data-testid="customer-id" title=id.clone()>{short_id(&id)}</code>
-                        <CopyButton value=Signal::stored(id.clone()) what="Customer ID"/>
-                    })}
-                    {move || session.customer_token_expiry().map(|exp| {
-                        let (text, full) = expiry_text(exp);
-                        view! { <span class="expiry" data-testid="token-expiry" title=full>{text}</span> }
-                    })}
-                </div>
-                <button type="button" class="btn" on:click=sign_out.clone()>"Sign out"</button>
-                </div>
-            </Show>
-        </header>
+        </div>
+    }
+}
+
+/// The customer's name and email (`GET /customer`), read once per token. The
+/// answer's CustomerSecret is dropped while decoding ([`crate::api::settings::Customer`]
+/// has no field for it). A failure shows nothing: the ID beside it is enough
+/// to work with, and a refused token is handled by the page's own calls.
+#[component]
+fn CustomerRecord() -> impl IntoView {
+    let session = use_session();
+    let record = LocalResource::new(move || {
+        let token = session.customer_token.get();
+        let client = session.client();
+        async move { client.get_customer(&token?).await.ok() }
+    });
+    move || {
+        record.get().flatten().map(|c| {
+            view! {
+                <span class="customer" data-testid="customer">
+                    <span class="customer-name">{c.name}</span>
+                    <span class="muted">{c.email}</span>
+                </span>
+            }
+        })
     }
 }

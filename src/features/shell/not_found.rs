@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub(crate) fn NotFound() -> impl IntoView {
     view! {
         <section class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may be an old or mistyped link."</p>
-            <A href=crate::routes::APPS attr:class="btn btn-primary">"Go to your apps"</A>
+            <A href=crate::routes::APPS attr:class="btn btn-primary">
+                "Go to your apps"
+            </A>
         </section>
     }
 }

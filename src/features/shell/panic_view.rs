@@ -3,7 +3,7 @@
 //! never contains tokens: they are not formatted into panic messages) and
 //! written to the browser console for bug reports.
 
-pub fn install() {
+pub(crate) fn install() {
     std::panic::set_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&format!("Console panicked: {detail}").into());

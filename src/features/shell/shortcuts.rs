@@ -23,7 +23,7 @@ fn typing_or_modal(ev: &web_sys::KeyboardEvent) -> bool {
         });
     let dialog_open = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[role=dialog]").ok().flatten())
+        .and_then(|d| d.query_selector("dialog[open]").ok().flatten())
         .is_some();
     in_field || dialog_open
 }

@@ -1,0 +1,204 @@
+//! App settings (`/app_setting`, app token) and the customer record
+//! (`/customer`, customer token): shapes and decoding.
+//!
+//! Two traps of the contract are handled here, once: a settings GET that
+//! answers HTTP 404 *with an API envelope* means "no settings yet", not an
+//! error (a 404 page from a proxy is still an error); and the customer
+//! record carries `CustomerSecret`, which has no field here, so it is dropped
+//! while decoding and never reaches the page.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::endpoints::{to_json, Client};
+use super::envelope::{decode_envelope, decode_object_data, value_kind};
+use super::error::ApiError;
+use super::service::SettingsApi;
+use super::transport::{Answer, HttpMethod};
+use super::types::lenient_string;
+
+/// One setting: a key and its value, always a string on the wire.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Setting {
+    #[serde(rename = "Key", deserialize_with = "lenient_string", default)]
+    pub(crate) key: String,
+    #[serde(rename = "Value", deserialize_with = "lenient_string", default)]
+    pub(crate) value: String,
+}
+
+/// What `GET /app_setting` found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum StoredSettings {
+    /// HTTP 404 from the API: the app has no settings yet.
+    NoneYet,
+    /// The settings, in the server's order.
+    Found(Vec<Setting>),
+}
+
+impl StoredSettings {
+    pub(crate) fn into_vec(self) -> Vec<Setting> {
+        match self {
+            StoredSettings::NoneYet => Vec::new(),
+            StoredSettings::Found(list) => list,
+        }
+    }
+}
+
+/// `GET /app_setting`: `Data` is an array of `{Key, Value}` (items may carry
+/// more fields; items that are not objects or have no key are skipped).
+pub(crate) fn decode_settings(answer: &Answer) -> Result<StoredSettings, ApiError> {
+    let (request_id, data) = match decode_envelope(answer) {
+        Err(ApiError::Http { status: 404, .. }) => return Ok(StoredSettings::NoneYet),
+        other => other?,
+    };
+    match data {
+        Value::Null => Ok(StoredSettings::Found(Vec::new())),
+        Value::Array(items) => Ok(StoredSettings::Found(
+            items
+                .into_iter()
+                .filter(Value::is_object)
+                .filter_map(|item| Setting::deserialize(item).ok())
+                .filter(|s| !s.key.is_empty())
+                .collect(),
+        )),
+        other => Err(ApiError::Decode {
+            status: answer.status,
+            request_id,
+            detail: format!(
+                "expected a list of settings in Data, got {}",
+                value_kind(&other)
+            ),
+        }),
+    }
+}
+
+/// `POST /app_setting`: success is all that counts; `Data` is undocumented
+/// and ignored (the settings are read again instead).
+pub(crate) fn decode_setting_saved(answer: &Answer) -> Result<(), ApiError> {
+    decode_envelope(answer).map(|_| ())
+}
+
+/// The customer the token was issued for. `CustomerSecret` is in the answer
+/// and deliberately not here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub(crate) struct Customer {
+    #[serde(rename = "CustomerID", deserialize_with = "lenient_string")]
+    pub(crate) customer_id: String,
+    #[serde(rename = "CustomerName", deserialize_with = "lenient_string")]
+    pub(crate) name: String,
+    #[serde(rename = "Email", deserialize_with = "lenient_string")]
+    pub(crate) email: String,
+}
+
+/// `GET /customer`: `Data` is one customer object.
+pub(crate) fn decode_customer(answer: &Answer) -> Result<Customer, ApiError> {
+    decode_object_data(answer, "a customer object")
+}
+
+impl Client {
+    /// `GET /customer` (customer token).
+    pub(crate) async fn get_customer(&self, customer_token: &str) -> Result<Customer, ApiError> {
+        self.call(
+            HttpMethod::Get,
+            "/customer",
+            Some(customer_token),
+            None,
+            decode_customer,
+        )
+        .await
+    }
+}
+
+impl SettingsApi for Client {
+    async fn get_settings(&self, app_token: &str) -> Result<StoredSettings, ApiError> {
+        self.call(
+            HttpMethod::Get,
+            "/app_setting",
+            Some(app_token),
+            None,
+            decode_settings,
+        )
+        .await
+    }
+
+    async fn save_setting(&self, app_token: &str, setting: &Setting) -> Result<(), ApiError> {
+        let body = to_json(setting)?;
+        self.call(
+            HttpMethod::Post,
+            "/app_setting",
+            Some(app_token),
+            Some(body),
+            decode_setting_saved,
+        )
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer::new(status, Some("application/json"), body)
+    }
+
+    fn setting(key: &str, value: &str) -> Setting {
+        Setting {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn settings_decode_in_order_ignoring_extra_fields() {
+        let body = r#"{"RequestId":"r1","Status":"success","Code":200,"Data":[
+            {"Key":"popup","Value":"https://a.example/p","AppID":"x"},
+            {"Key":"record","Value":true},
+            "junk",
+            {"Value":"no key"}]}"#;
+        assert_eq!(
+            decode_settings(&answer(200, body)).unwrap(),
+            StoredSettings::Found(vec![
+                setting("popup", "https://a.example/p"),
+                setting("record", "true")
+            ])
+        );
+    }
+
+    #[test]
+    fn an_api_404_means_none_yet_but_a_proxy_404_is_an_error() {
+        let none = r#"{"RequestId":"r2","Status":"failure","Code":404,"Error":"record not found","Data":null}"#;
+        assert_eq!(
+            decode_settings(&answer(404, none)).unwrap(),
+            StoredSettings::NoneYet
+        );
+        let html = Answer::new(
+            404,
+            Some("text/html"),
+            "<html><body>Not Found</body></html>",
+        );
+        assert!(decode_settings(&html).is_err());
+    }
+
+    #[test]
+    fn other_failures_stay_errors() {
+        let failure =
+            r#"{"RequestId":"r3","Status":"failure","Code":500,"Error":"boom","Data":null}"#;
+        assert!(decode_settings(&answer(200, failure)).is_err());
+        let wrong = r#"{"RequestId":"r4","Status":"success","Data":"text"}"#;
+        let err = decode_settings(&answer(200, wrong)).unwrap_err();
+        assert!(matches!(err, ApiError::Decode { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn the_customer_secret_is_dropped_while_decoding() {
+        let body = r#"{"RequestId":"r5","Status":"success","Data":{"CustomerID":"c1",
+            "CustomerName":"Acme","Email":"a@acme.example","CustomerSetting":null,
+            "DeletedAt":false,"CustomerSecret":"s3cr3t-value"}}"#;
+        let customer = decode_customer(&answer(200, body)).unwrap();
+        assert_eq!(customer.name, "Acme");
+        assert_eq!(customer.email, "a@acme.example");
+        assert!(!format!("{customer:?}").contains("s3cr3t"));
+    }
+}

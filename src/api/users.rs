@@ -1,0 +1,593 @@
+//! User mappings (`/usermapping`, app token) and device switches
+//! (`/device`): shapes, request building and decoding; the [`super::Client`]
+//! endpoints are in [`client`].
+//!
+//! The contract's traps are handled here, once:
+//! - `SipSecret` has no field in [`User`], so it is dropped while decoding
+//!   and can never be shown, stored, logged or exported;
+//! - live answers spell some keys in snake case (`customer_id`): keys are
+//!   matched ignoring case and underscores before decoding;
+//! - the next-page field of a page is undocumented: [`NEXT_PAGE_KEYS`];
+//! - a GET of one user that answers 404 *with an API envelope* means "no
+//!   such user" (a proxy's 404 page is still an error);
+//! - `POST` takes an array even for one user, `PUT` exactly one object;
+//! - a `+` in a query value must be sent as `%2B` (a raw one is a space).
+
+// The Users pages that call these are being written alongside; until they
+// land, only the flows and tests use parts of this module.
+#![allow(dead_code)]
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::envelope::{data_into, decode_envelope, decode_string_data, value_kind};
+use super::error::ApiError;
+use super::transport::Answer;
+use super::types::{lenient_bool, lenient_string};
+
+mod client;
+
+/// One user mapping as the API describes it, minus `SipSecret`. Decoded
+/// only through [`user_from`], which first gives every key the API's
+/// spelling.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "PascalCase")]
+pub(crate) struct User {
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) customer_id: String,
+    #[serde(rename = "AppID", deserialize_with = "lenient_string")]
+    pub(crate) app_id: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) app_user_id: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) app_username: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) email: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) role: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) exotel_account_sid: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) exotel_user_id: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) exotel_user_name: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) agent_number: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) virtual_number: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) active_device_id: String,
+    #[serde(rename = "PhoneDeviceID", deserialize_with = "lenient_string")]
+    pub(crate) phone_device_id: String,
+    #[serde(rename = "SipDeviceID", deserialize_with = "lenient_string")]
+    pub(crate) sip_device_id: String,
+    #[serde(deserialize_with = "lenient_bool")]
+    pub(crate) outbound_active: bool,
+    #[serde(deserialize_with = "lenient_bool")]
+    pub(crate) is_active: bool,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) sip_id: String,
+    /// Null in every known answer; kept as text when it is not.
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) user_detail: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) created_at: String,
+    #[serde(deserialize_with = "lenient_string")]
+    pub(crate) updated_at: String,
+}
+
+/// The keys of [`User`] as the API spells them.
+const USER_KEYS: [&str; 20] = [
+    "CustomerId",
+    "AppID",
+    "AppUserId",
+    "AppUsername",
+    "Email",
+    "Role",
+    "ExotelAccountSid",
+    "ExotelUserId",
+    "ExotelUserName",
+    "AgentNumber",
+    "VirtualNumber",
+    "ActiveDeviceId",
+    "PhoneDeviceID",
+    "SipDeviceID",
+    "OutboundActive",
+    "IsActive",
+    "SipId",
+    "UserDetail",
+    "CreatedAt",
+    "UpdatedAt",
+];
+
+/// The same key but for case and underscores (`customer_id`, `CustomerID`).
+fn same_key(spelled: &str, key: &str) -> bool {
+    let fold = |s: &str| {
+        s.chars()
+            .filter(|c| *c != '_')
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<String>()
+    };
+    fold(spelled) == fold(key)
+}
+
+/// A user object with every known key spelled as [`USER_KEYS`] does; when
+/// both spellings are present, the API's own wins. Other keys (`SipSecret`)
+/// are left as they are and ignored by [`User`].
+fn canonical_user_keys(object: Map<String, Value>) -> Map<String, Value> {
+    let (exact, other): (Vec<_>, Vec<_>) = object
+        .into_iter()
+        .partition(|(k, _)| USER_KEYS.contains(&k.as_str()));
+    let mut out: Map<String, Value> = exact.into_iter().collect();
+    for (key, value) in other {
+        match USER_KEYS.iter().find(|spelled| same_key(spelled, &key)) {
+            Some(spelled) => {
+                out.entry(*spelled).or_insert(value);
+            }
+            None => {
+                out.insert(key, value);
+            }
+        }
+    }
+    out
+}
+
+/// Decodes one user object of an answer's `Data`, whatever its key
+/// spelling; anything but an object is [`ApiError::Decode`].
+fn user_from(status: u16, request_id: &Option<String>, value: Value) -> Result<User, ApiError> {
+    match value {
+        Value::Object(object) => data_into(
+            status,
+            request_id.clone(),
+            Value::Object(canonical_user_keys(object)),
+        ),
+        other => Err(ApiError::Decode {
+            status,
+            request_id: request_id.clone(),
+            detail: format!("expected a user object, got {}", value_kind(&other)),
+        }),
+    }
+}
+
+/// Decodes a list of user objects (null: none).
+fn users_from(
+    status: u16,
+    request_id: Option<String>,
+    value: Value,
+    what: &str,
+) -> Result<Vec<User>, ApiError> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Array(items) => items
+            .into_iter()
+            .map(|item| user_from(status, &request_id, item))
+            .collect(),
+        other => Err(ApiError::Decode {
+            status,
+            request_id,
+            detail: format!("expected {what}, got {}", value_kind(&other)),
+        }),
+    }
+}
+
+/// Which of a user's devices is active: the one whose id is
+/// `ActiveDeviceId`, if any.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ActiveDevice {
+    Phone,
+    Sip,
+    None,
+}
+
+impl User {
+    pub(crate) fn active_device(&self) -> ActiveDevice {
+        let active = self.active_device_id.trim();
+        if active.is_empty() {
+            ActiveDevice::None
+        } else if active == self.sip_device_id.trim() {
+            ActiveDevice::Sip
+        } else if active == self.phone_device_id.trim() {
+            ActiveDevice::Phone
+        } else {
+            ActiveDevice::None
+        }
+    }
+}
+
+/// One user to create, as `POST /usermapping` sends it (inside an array).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub(crate) struct NewUser {
+    pub(crate) app_user_id: String,
+    pub(crate) app_username: String,
+    pub(crate) email: String,
+    pub(crate) exotel_account_sid: String,
+    pub(crate) exotel_user_name: String,
+    pub(crate) virtual_number: String,
+    /// Setting it also creates a phone device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) agent_number: Option<String>,
+}
+
+/// `PUT /usermapping`: the user named by `app_user_id`, with only the
+/// fields to change (`None` is not sent, so the server keeps its value).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub(crate) struct UserUpdate {
+    pub(crate) app_user_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) app_username: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) exotel_account_sid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) exotel_user_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) virtual_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) agent_number: Option<String>,
+}
+
+/// One of a user's two devices, as `PUT /device` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Device {
+    Phone,
+    Sip,
+}
+
+/// `PUT /device`: switch one device of one user on or off.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub(crate) struct DeviceSwitch {
+    /// The user's AppUserId.
+    #[serde(rename = "UserId")]
+    pub(crate) user_id: String,
+    #[serde(rename = "DeviceName")]
+    pub(crate) device: Device,
+    #[serde(rename = "DeviceStatus")]
+    pub(crate) on: bool,
+}
+
+/// One page of `GET /usermapping?page_size=&last_value=`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct UserPage {
+    pub(crate) users: Vec<User>,
+    /// The `last_value` of the next page; `None`: this was the last one.
+    pub(crate) next: Option<String>,
+}
+
+/// The spellings of the undocumented next-page field, tried in order.
+pub(crate) const NEXT_PAGE_KEYS: [&str; 4] = ["NextKey", "LastValue", "last_value", "next_key"];
+
+/// The `last_value` of the first page.
+pub(crate) const FIRST_PAGE: &str = "0";
+
+/// `GET /usermapping` for one page.
+pub(crate) fn page_path(page_size: usize, last_value: &str) -> String {
+    format!(
+        "/usermapping?page_size={page_size}&last_value={}",
+        encode_query_value(last_value)
+    )
+}
+
+/// `GET /usermapping` for one user.
+pub(crate) fn one_user_path(app_user_id: &str) -> String {
+    format!("/usermapping?user_id={}", encode_query_value(app_user_id))
+}
+
+/// Percent-encodes a query value: everything but RFC 3986's unreserved
+/// characters, byte by byte of the UTF-8 (so `+` is `%2B`, space `%20`).
+pub(crate) fn encode_query_value(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
+/// A page's `Data`: `{"Users": [...], <next key>}`. A null `Users` (a Go
+/// server's nil slice) is an empty page.
+pub(crate) fn decode_user_page(answer: &Answer) -> Result<UserPage, ApiError> {
+    let (request_id, data) = decode_envelope(answer)?;
+    let Value::Object(mut map) = data else {
+        return Err(ApiError::Decode {
+            status: answer.status,
+            request_id,
+            detail: format!(
+                "expected a page of users in Data, got {}",
+                value_kind(&data)
+            ),
+        });
+    };
+    let next = NEXT_PAGE_KEYS
+        .iter()
+        .find_map(|key| map.get(*key).and_then(next_key_text));
+    let list = map.remove("Users").or_else(|| map.remove("users"));
+    let users = users_from(
+        answer.status,
+        request_id,
+        list.unwrap_or(Value::Null),
+        "a list in Data.Users",
+    )?;
+    Ok(UserPage { users, next })
+}
+
+/// A next-page value as text: a string or a number; empty, null or any
+/// other shape means there is no next page.
+fn next_key_text(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// `GET /usermapping?user_id=`: `None` when the API answers 404 ("record
+/// not found"); a 404 that is not an envelope stays an error.
+pub(crate) fn decode_one_user(answer: &Answer) -> Result<Option<User>, ApiError> {
+    let (request_id, data) = match decode_envelope(answer) {
+        Err(ApiError::Http { status: 404, .. }) => return Ok(None),
+        other => other?,
+    };
+    user_from(answer.status, &request_id, data).map(Some)
+}
+
+/// `POST /usermapping`: `Data` is the array of created users.
+pub(crate) fn decode_created_users(answer: &Answer) -> Result<Vec<User>, ApiError> {
+    let (request_id, data) = decode_envelope(answer)?;
+    users_from(
+        answer.status,
+        request_id,
+        data,
+        "a list of created users in Data",
+    )
+}
+
+/// `PUT /usermapping` and `PUT /device`: `Data` is the user as stored.
+pub(crate) fn decode_user(answer: &Answer) -> Result<User, ApiError> {
+    let (request_id, data) = decode_envelope(answer)?;
+    user_from(answer.status, &request_id, data)
+}
+
+/// `DELETE /usermapping`: the server's text ("Deleted Successfuly", sic).
+pub(crate) fn decode_deleted(answer: &Answer) -> Result<String, ApiError> {
+    decode_string_data(answer, "a string")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> Answer {
+        Answer::new(status, Some("application/json"), body)
+    }
+
+    fn success(data: &str) -> Answer {
+        answer(
+            200,
+            &format!(
+                r#"{{"RequestId":"r1","Status":"success","Code":200,"Error":"","Data":{data}}}"#
+            ),
+        )
+    }
+
+    const FULL_USER: &str = r#"{"CustomerId":"c1","AppID":"a1","AppUserId":"u+1","AppUsername":"Asha Verma",
+        "Email":"asha@example.com","Role":"agent","ExotelAccountSid":"acme1","ExotelUserId":"x1",
+        "ExotelUserName":"Asha Verma","AgentNumber":"+919800000001","VirtualNumber":"08000000001",
+        "ActiveDeviceId":"d-sip","PhoneDeviceID":"d-phone","SipDeviceID":"d-sip","OutboundActive":"true",
+        "IsActive":1,"SipId":"sip:asha@acme","SipSecret":"enc-s3cr3t-value","UserDetail":null,
+        "CreatedAt":"2024-01-01T10:00:00+05:30","UpdatedAt":"2024-01-02T10:00:00+05:30"}"#;
+
+    #[test]
+    fn a_user_decodes_every_field_but_the_sip_secret() {
+        let user = decode_user(&success(FULL_USER)).unwrap();
+        assert_eq!(user.app_user_id, "u+1");
+        assert_eq!(user.exotel_user_name, "Asha Verma");
+        assert_eq!(user.phone_device_id, "d-phone");
+        assert!(user.outbound_active && user.is_active);
+        assert_eq!(user.user_detail, "");
+        assert_eq!(user.active_device(), ActiveDevice::Sip);
+        let shown = format!("{user:?}") + &serde_json::to_string(&user).unwrap();
+        assert!(!shown.contains("s3cr3t") && !shown.contains("SipSecret"));
+    }
+
+    #[test]
+    fn snake_case_keys_decode_too() {
+        let body = r#"{"customer_id":"c9","app_id":"a9","app_user_id":"u9","app_username":"Ravi Kumar",
+            "email":"r@example.com","is_active":"yes","outbound_active":false,"sip_secret":"zzz-secret",
+            "active_device_id":"p","phone_device_id":"p","virtual_number":12345678}"#;
+        let user = decode_user(&success(body)).unwrap();
+        assert_eq!(
+            (user.customer_id.as_str(), user.app_id.as_str()),
+            ("c9", "a9")
+        );
+        assert_eq!(user.app_username, "Ravi Kumar");
+        assert!(user.is_active && !user.outbound_active);
+        assert_eq!(user.virtual_number, "12345678");
+        assert_eq!(user.active_device(), ActiveDevice::Phone);
+        assert!(!format!("{user:?}").contains("zzz-secret"));
+    }
+
+    #[test]
+    fn any_case_or_underscore_spelling_decodes_and_the_api_spelling_wins() {
+        let body = r#"{"CUSTOMERID":"c1","customerId":"c2","AppId":"a1","phone_device_id":"p",
+            "SipDeviceId":"s","appUserId":"u1","AppUserId":"wins"}"#;
+        let user = decode_user(&success(body)).unwrap();
+        assert_eq!(
+            (user.customer_id.as_str(), user.app_id.as_str()),
+            ("c1", "a1")
+        );
+        assert_eq!(
+            (user.phone_device_id.as_str(), user.sip_device_id.as_str()),
+            ("p", "s")
+        );
+        assert_eq!(user.app_user_id, "wins");
+    }
+
+    #[test]
+    fn the_key_list_is_the_user_type_s() {
+        let Value::Object(written) = serde_json::to_value(User::default()).unwrap() else {
+            panic!("a user serialises to an object");
+        };
+        let mut keys: Vec<&str> = written.keys().map(String::as_str).collect();
+        let mut listed = USER_KEYS.to_vec();
+        keys.sort_unstable();
+        listed.sort_unstable();
+        assert_eq!(keys, listed);
+    }
+
+    #[test]
+    fn a_user_without_an_active_device_has_none() {
+        assert_eq!(User::default().active_device(), ActiveDevice::None);
+        let orphan = User {
+            active_device_id: "gone".into(),
+            ..User::default()
+        };
+        assert_eq!(orphan.active_device(), ActiveDevice::None);
+    }
+
+    #[test]
+    fn each_next_page_spelling_is_followed() {
+        for key in NEXT_PAGE_KEYS {
+            let page = decode_user_page(&success(&format!(
+                r#"{{"Users":[{FULL_USER}],"{key}":"100"}}"#
+            )))
+            .unwrap();
+            assert_eq!(page.next.as_deref(), Some("100"), "{key}");
+            assert_eq!(page.users.len(), 1);
+        }
+        let number = decode_user_page(&success(r#"{"Users":[],"LastValue":42}"#)).unwrap();
+        assert_eq!(number.next.as_deref(), Some("42"));
+    }
+
+    #[test]
+    fn an_empty_null_or_absent_next_key_ends_the_list() {
+        for data in [
+            r#"{"Users":[],"NextKey":""}"#,
+            r#"{"Users":[],"next_key":null}"#,
+            r#"{"Users":null}"#,
+            r#"{}"#,
+        ] {
+            assert_eq!(
+                decode_user_page(&success(data)).unwrap(),
+                UserPage::default(),
+                "{data}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_of_the_wrong_shape_is_a_decode_error() {
+        for data in [r#""text""#, r#"{"Users":"none"}"#] {
+            let err = decode_user_page(&success(data)).unwrap_err();
+            assert!(matches!(err, ApiError::Decode { .. }), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn an_api_404_is_no_such_user_but_an_html_404_is_an_error() {
+        let missing = r#"{"RequestId":"r2","Status":"failure","Code":404,"Error":"record not found","Data":null}"#;
+        assert_eq!(decode_one_user(&answer(404, missing)).unwrap(), None);
+        let html = Answer::new(
+            404,
+            Some("text/html"),
+            "<html><body>Not Found</body></html>",
+        );
+        assert!(matches!(
+            decode_one_user(&html),
+            Err(ApiError::NotEnvelope { .. })
+        ));
+        assert_eq!(
+            decode_one_user(&success(FULL_USER))
+                .unwrap()
+                .unwrap()
+                .app_id,
+            "a1"
+        );
+        let refused = r#"{"RequestId":"r3","Status":"failure","Error":"invalid token"}"#;
+        assert!(decode_one_user(&answer(401, refused))
+            .unwrap_err()
+            .is_unauthorized());
+    }
+
+    #[test]
+    fn created_users_and_deletion_decode() {
+        let created =
+            decode_created_users(&success(&format!("[{FULL_USER},{FULL_USER}]"))).unwrap();
+        assert_eq!(created.len(), 2);
+        assert!(decode_created_users(&success("null")).unwrap().is_empty());
+        assert!(matches!(
+            decode_created_users(&success("{}")),
+            Err(ApiError::Decode { .. })
+        ));
+        assert_eq!(
+            decode_deleted(&success(r#""Deleted Successfuly""#)).unwrap(),
+            "Deleted Successfuly"
+        );
+        let trial = r#"{"RequestId":"r4","Status":"failure","Error":"This is a trial account. Operation not permitted."}"#;
+        assert!(matches!(
+            decode_created_users(&answer(403, trial)),
+            Err(ApiError::Http { status: 403, .. })
+        ));
+    }
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(
+            encode_query_value("a+b c/é~_.-Z9"),
+            "a%2Bb%20c%2F%C3%A9~_.-Z9"
+        );
+        assert_eq!(
+            one_user_path("+9198&x=1"),
+            "/usermapping?user_id=%2B9198%26x%3D1"
+        );
+        assert_eq!(
+            page_path(100, FIRST_PAGE),
+            "/usermapping?page_size=100&last_value=0"
+        );
+        assert_eq!(
+            page_path(20, "k 1"),
+            "/usermapping?page_size=20&last_value=k%201"
+        );
+    }
+
+    #[test]
+    fn request_bodies_use_the_api_names() {
+        let new = NewUser {
+            app_user_id: "u1".into(),
+            agent_number: None,
+            ..NewUser::default()
+        };
+        let body = serde_json::to_string(&[new]).unwrap();
+        assert!(body.starts_with(r#"[{"AppUserId":"u1","AppUsername":"#));
+        assert!(!body.contains("AgentNumber"));
+        let update = UserUpdate {
+            app_user_id: "u1".into(),
+            email: Some("e@x.io".into()),
+            ..UserUpdate::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&update).unwrap(),
+            r#"{"AppUserId":"u1","Email":"e@x.io"}"#
+        );
+        let switch = DeviceSwitch {
+            user_id: "u1".into(),
+            device: Device::Sip,
+            on: true,
+        };
+        assert_eq!(
+            serde_json::to_string(&switch).unwrap(),
+            r#"{"UserId":"u1","DeviceName":"sip","DeviceStatus":true}"#
+        );
+        assert!(serde_json::to_string(&Device::Phone).unwrap() == r#""phone""#);
+    }
+}

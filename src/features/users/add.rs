@@ -1,0 +1,175 @@
+//! Add one user: the form is checked as a whole before anything is sent
+//! (the same checks as an import row), then `POST /usermapping` with an
+//! array of one. What was typed stays in the session's draft until the user
+//! is created, whatever fails on the way.
+
+use leptos::prelude::*;
+
+use super::flow::{import_rows, RowOutcome};
+use super::loaded::LoadedUsers;
+use super::user_cache::{loaded_ids, remember_created};
+use super::user_drafts::use_add_draft;
+use super::user_fields::{focus_first, ProblemSummary, UserFields};
+use super::user_refusal::{token_refused, CallRefusal};
+use super::validate::{check_user, Problem, UserDraft, UserField};
+use crate::api::{ApiError, NewUser, User};
+use crate::features::app_detail::frame::use_known_app;
+use crate::state::session::{use_session, Session};
+use crate::ui::dialog::Dialog;
+use crate::ui::toasts::{use_toasts, Toasts};
+
+/// Where an add's outcome goes.
+#[derive(Clone, Copy)]
+struct AddTargets {
+    session: Session,
+    toasts: Toasts,
+    draft: RwSignal<UserDraft>,
+    loaded: RwSignal<LoadedUsers>,
+    refusal: RwSignal<Option<ApiError>>,
+    open: RwSignal<bool>,
+}
+
+#[component]
+pub(crate) fn AddUserDialog(app_id: String, token: String, open: RwSignal<bool>) -> impl IntoView {
+    let session = use_session();
+    let draft = use_add_draft(&app_id);
+    let loaded = session.loaded_users(&app_id);
+    let problems = RwSignal::new(Vec::<Problem>::new());
+    let refusal = RwSignal::new(None::<ApiError>);
+    prefill_account_sid(&app_id, draft);
+    let targets = AddTargets {
+        session,
+        toasts: use_toasts(),
+        draft,
+        loaded,
+        refusal,
+        open,
+    };
+    let add = {
+        let app_id = app_id.clone();
+        Action::new_local(move |user: &NewUser| {
+            let (user, token, client, app_id) = (
+                user.clone(),
+                token.clone(),
+                session.client(),
+                app_id.clone(),
+            );
+            async move {
+                let mut run = import_rows(&client, &token, vec![user]).await;
+                // The one place an add's outcome lands.
+                finish_add(&app_id, run.outcomes.pop(), targets);
+            }
+        })
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ids = loaded.with_untracked(loaded_ids);
+        let found = draft.with_untracked(|d| check_user(d, &ids));
+        focus_first(&found);
+        let ready = found.is_empty();
+        problems.set(found);
+        refusal.set(None);
+        if ready && !add.pending().get_untracked() {
+            add.dispatch(draft.with_untracked(UserDraft::to_new_user));
+        }
+    };
+    let pending = add.pending();
+    view! {
+        <Dialog
+            id="add-user"
+            title="Add a user"
+            description=|| {
+                "Maps one person of your application to an Exotel user. Everything is checked before it is sent."
+            }
+            open=open
+            busy=pending
+            on_close=Callback::new(move |_| open.set(false))
+        >
+            <form class="form add-user-form" on:submit=on_submit novalidate=true>
+                <UserFields draft=draft fields=UserField::ALL.to_vec() problems=problems />
+                <ProblemSummary problems=problems />
+                {move || {
+                    refusal
+                        .get()
+                        .map(|e| view! { <CallRefusal action="Adding the user" error=e /> })
+                }}
+                <div class="actions">
+                    <button type="button" class="btn" on:click=move |_| open.set(false)>
+                        "Cancel"
+                    </button>
+                    <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                        {move || if pending.get() { "Adding…" } else { "Add user" }}
+                    </button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+/// The app's Exotel account SID ("" until the app is known).
+pub(crate) fn use_app_account_sid(app_id: &str) -> Signal<String> {
+    let app_id = app_id.to_string();
+    let known = use_known_app(Memo::new(move |_| app_id.clone()));
+    Signal::derive(move || {
+        known.with(|app| {
+            app.as_ref()
+                .map(|a| a.exotel_account_sid.clone())
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Fills the account SID from the app when the draft has none, so the admin
+/// rarely types it.
+fn prefill_account_sid(app_id: &str, draft: RwSignal<UserDraft>) {
+    let account_sid = use_app_account_sid(app_id);
+    Effect::new(move |_| {
+        let sid = account_sid.get();
+        if !sid.is_empty() && draft.with_untracked(|d| d.exotel_account_sid.trim().is_empty()) {
+            draft.update(|d| d.exotel_account_sid = sid);
+        }
+    });
+}
+
+/// Applies an add's outcome: a created user joins the loaded list and the
+/// form starts afresh (keeping the account); a refusal keeps everything.
+fn finish_add(app_id: &str, outcome: Option<RowOutcome>, to: AddTargets) {
+    match outcome {
+        Some(RowOutcome::Created(user)) => {
+            added(&user, to);
+            remember_created(to.loaded, vec![*user]);
+        }
+        Some(RowOutcome::Unconfirmed) => {
+            let id = to
+                .draft
+                .with_untracked(|d| d.app_user_id.trim().to_string());
+            to.toasts.success(format!(
+                "Sent {id}; the answer did not list it: read the list again to check."
+            ));
+            to.draft.update(|d| *d = fresh_draft(d));
+            to.open.set(false);
+        }
+        Some(RowOutcome::Failed(e)) if e.is_unauthorized() => {
+            token_refused(to.session, to.toasts, app_id, &e)
+        }
+        Some(RowOutcome::Failed(e)) => to.refusal.set(Some(e)),
+        Some(RowOutcome::NotSent) | None => {}
+    }
+}
+
+fn added(user: &User, to: AddTargets) {
+    to.toasts.success(format!(
+        "Added {} ({}).",
+        user.app_user_id, user.app_username
+    ));
+    to.draft.update(|d| *d = fresh_draft(d));
+    to.open.set(false);
+}
+
+/// An empty form for the next user, in the same account.
+fn fresh_draft(done: &UserDraft) -> UserDraft {
+    UserDraft {
+        exotel_account_sid: done.exotel_account_sid.clone(),
+        ..UserDraft::default()
+    }
+}

@@ -1,0 +1,235 @@
+//! Editing one user: a form over the editable fields (checked like Add),
+//! then the changed fields before and after, and only then `PUT`. The draft
+//! lives in the session, so a refused token or a failed save loses nothing.
+
+use std::collections::HashSet;
+
+use leptos::prelude::*;
+
+use super::edit::{changes, draft_of, FieldChange};
+use super::flow::update_user;
+use super::user_drafts::use_edit_draft;
+use super::user_fields::{focus_first, ProblemSummary, UserFields};
+use super::validate::{check_user, Problem, UserDraft, UserField};
+use crate::api::{ApiError, User};
+use crate::state::session::use_session;
+use crate::ui::alert::{ErrorPanel, Notice};
+use crate::ui::toasts::use_toasts;
+
+/// Where the edit is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Form,
+    Review,
+}
+
+/// Every field but the AppUserId, which names the user.
+fn editable_fields() -> Vec<UserField> {
+    UserField::ALL
+        .into_iter()
+        .filter(|f| *f != UserField::AppUserId)
+        .collect()
+}
+
+/// The edit's state, shared by its steps.
+#[derive(Clone, Copy)]
+struct EditState {
+    draft: RwSignal<UserDraft>,
+    step: RwSignal<Step>,
+    problems: RwSignal<Vec<Problem>>,
+    refusal: RwSignal<Option<ApiError>>,
+    changed: Memo<Vec<FieldChange>>,
+}
+
+#[component]
+pub(crate) fn EditUser(
+    app_id: String,
+    token: String,
+    #[prop(into)] user: Signal<User>,
+    /// Called with the user as the server stored it after a save.
+    on_saved: Callback<User>,
+    on_token_refused: Callback<ApiError>,
+) -> impl IntoView {
+    let draft = use_edit_draft(&app_id);
+    let state = EditState {
+        draft,
+        step: RwSignal::new(Step::Form),
+        problems: RwSignal::new(Vec::new()),
+        refusal: RwSignal::new(None),
+        changed: Memo::new(move |_| user.with(|u| draft.with(|d| changes(u, d)))),
+    };
+    let editing = Memo::new(move |_| draft.with(|d| user.with(|u| d.app_user_id == u.app_user_id)));
+    let save = save_action(token, user, state, on_saved, on_token_refused);
+    let start = move |_| {
+        state.problems.set(Vec::new());
+        state.refusal.set(None);
+        state.step.set(Step::Form);
+        draft.set(draft_of(&user.get_untracked()));
+    };
+    view! {
+        <section class="card edit-user" aria-labelledby="edit-title">
+            <h2 id="edit-title">"Edit"</h2>
+            {move || match (editing.get(), state.step.get()) {
+                (false, _) => {
+                    view! {
+                        <p class="muted">
+                            "Names, email, account and numbers; the App user ID cannot change."
+                        </p>
+                        <button type="button" class="btn" on:click=start>
+                            "Edit this user"
+                        </button>
+                    }
+                        .into_any()
+                }
+                (true, Step::Form) => view! { <EditFormStep state=state /> }.into_any(),
+                (true, Step::Review) => view! { <ReviewStep state=state save=save /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Sends the edit (only the changed fields) and lands its outcome.
+fn save_action(
+    token: String,
+    user: Signal<User>,
+    state: EditState,
+    on_saved: Callback<User>,
+    on_token_refused: Callback<ApiError>,
+) -> Action<UserDraft, ()> {
+    let (session, toasts) = (use_session(), use_toasts());
+    Action::new_local(move |edited: &UserDraft| {
+        let (edited, token, client) = (edited.clone(), token.clone(), session.client());
+        let before = user.get_untracked();
+        async move {
+            // The one place a save's outcome lands.
+            match update_user(&client, &token, &before, &edited).await {
+                Ok(stored) => {
+                    state.draft.set(UserDraft::default());
+                    state.step.set(Step::Form);
+                    state.refusal.set(None);
+                    match stored {
+                        Some(stored) => {
+                            toasts.success(format!("Saved {}.", stored.app_user_id));
+                            on_saved.run(stored);
+                        }
+                        None => toasts.success("Nothing had changed; nothing was sent."),
+                    }
+                }
+                Err(e) if e.is_unauthorized() => on_token_refused.run(e),
+                Err(e) => state.refusal.set(Some(e)),
+            }
+        }
+    })
+}
+
+/// The form: checked like Add before the review.
+#[component]
+fn EditFormStep(state: EditState) -> impl IntoView {
+    let review = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let found = state
+            .draft
+            .with_untracked(|d| check_user(d, &HashSet::new()));
+        focus_first(&found);
+        let ready = found.is_empty();
+        state.problems.set(found);
+        if ready {
+            state.step.set(Step::Review);
+        }
+    };
+    view! {
+        <form class="form" on:submit=review novalidate=true>
+            <UserFields draft=state.draft fields=editable_fields() problems=state.problems />
+            <ProblemSummary problems=state.problems />
+            <div class="actions">
+                <button
+                    type="button"
+                    class="btn"
+                    on:click=move |_| state.draft.set(UserDraft::default())
+                >
+                    "Cancel"
+                </button>
+                <button type="submit" class="btn btn-primary">
+                    "Review changes"
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Before and after, then Save.
+#[component]
+fn ReviewStep(state: EditState, save: Action<UserDraft, ()>) -> impl IntoView {
+    let pending = save.pending();
+    view! {
+        <ReviewChanges changed=state.changed />
+        {move || {
+            state.refusal.get().map(|e| view! { <ErrorPanel action="Saving the user" error=e /> })
+        }}
+        <div class="actions">
+            <button type="button" class="btn" on:click=move |_| state.step.set(Step::Form)>
+                "Back to the form"
+            </button>
+            <button
+                type="button"
+                class="btn btn-primary"
+                disabled=move || pending.get() || state.changed.with(Vec::is_empty)
+                on:click=move |_| {
+                    save.dispatch(state.draft.get_untracked());
+                }
+            >
+                {move || if pending.get() { "Saving…" } else { "Save changes" }}
+            </button>
+        </div>
+    }
+}
+
+/// The changed fields, before and after.
+#[component]
+fn ReviewChanges(changed: Memo<Vec<FieldChange>>) -> impl IntoView {
+    move || {
+        let found = changed.get();
+        if found.is_empty() {
+            return view! { <Notice text="Nothing changed: there is nothing to save." /> }
+                .into_any();
+        }
+        let rows = found
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <tr data-field=c.field.api_key()>
+                        <th scope="row">{c.field.label()}</th>
+                        <td class="value before">{or_empty(c.before)}</td>
+                        <td class="value after">{or_empty(c.after)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-wrap">
+                <table class="preview before-after" data-testid="before-after">
+                    <caption>
+                        "These changes will be sent; the other fields stay as they are."
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Field"</th>
+                            <th scope="col">"Before"</th>
+                            <th scope="col">"After"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+fn or_empty(value: String) -> String {
+    if value.is_empty() {
+        "(empty)".to_string()
+    } else {
+        value
+    }
+}

@@ -1,0 +1,174 @@
+//! Import users from CSV (pasted or a file): every row is checked as the
+//! Add form checks one user, plus repeats inside the file; only the ready
+//! rows are sent, in arrays of at most 100; afterwards each sent row's
+//! outcome. The text stays in the session until the admin changes it, so
+//! nothing pasted is lost on any failure, and rows that failed are still in
+//! the preview for a corrected retry.
+
+use leptos::prelude::*;
+
+use super::add::use_app_account_sid;
+use super::csv::{read_import, CsvError, ImportFile, ImportRow};
+use super::flow::{import_rows, RowOutcome};
+use super::import_outcome::{without_lines, ImportOutcome, ImportReport};
+use super::import_preview::{ImportCsvSource, ImportPreview};
+use super::loaded::LoadedUsers;
+use super::user_cache::{loaded_ids, remember_created};
+use super::user_drafts::use_import_text;
+use super::user_refusal::token_refused;
+use crate::api::NewUser;
+use crate::state::session::{use_session, Session};
+use crate::ui::dialog::Dialog;
+use crate::ui::toasts::{use_toasts, Toasts};
+
+/// Where an import's outcome goes.
+#[derive(Clone, Copy)]
+struct ImportTargets {
+    session: Session,
+    toasts: Toasts,
+    loaded: RwSignal<LoadedUsers>,
+    report: RwSignal<Option<ImportReport>>,
+}
+
+#[component]
+pub(crate) fn ImportUsersDialog(
+    app_id: String,
+    token: String,
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let session = use_session();
+    let text = use_import_text(&app_id);
+    let loaded = session.loaded_users(&app_id);
+    let account_sid = use_app_account_sid(&app_id);
+    // Created rows read as "already exists" once they are loaded: the
+    // preview always says what sending again would do.
+    let read = Memo::new(move |_| -> Option<Result<ImportFile, CsvError>> {
+        let text = text.get();
+        let ids = loaded.with(loaded_ids);
+        (!text.trim().is_empty()).then(|| read_import(&text, &ids, &account_sid.get()))
+    });
+    let report = RwSignal::new(None::<ImportReport>);
+    let targets = ImportTargets {
+        session,
+        toasts: use_toasts(),
+        loaded,
+        report,
+    };
+    let send = send_action(app_id, token, targets);
+    let ready_rows = move || -> Vec<ImportRow> {
+        read.with(|r| match r {
+            Some(Ok(file)) => file.rows.iter().filter(|r| r.is_ready()).cloned().collect(),
+            _ => Vec::new(),
+        })
+    };
+    let ready_count = Memo::new(move |_| ready_rows().len());
+    let on_create = move |_| {
+        if !send.pending().get_untracked() {
+            report.set(None);
+            send.dispatch(ready_rows());
+        }
+    };
+    let pending = send.pending();
+    view! {
+        <Dialog
+            id="import-users"
+            title="Import users from CSV"
+            description=|| {
+                "Each row is checked first; only the rows marked Ready are sent. Nothing you paste is lost if something fails."
+            }
+            open=open
+            busy=pending
+            on_close=Callback::new(move |_| open.set(false))
+        >
+            <div class="import-users">
+                <ImportCsvSource text=text />
+                <ImportPreview read=read />
+                {move || report.get().map(|r| view! { <ImportOutcome report=r /> })}
+                <div class="actions">
+                    <KeepFailedButton text=text report=report />
+                    <button type="button" class="btn" on:click=move |_| open.set(false)>
+                        "Close"
+                    </button>
+                    <button
+                        type="button"
+                        class="btn btn-primary"
+                        disabled=move || ready_count.get() == 0 || pending.get()
+                        on:click=on_create
+                    >
+                        {move || match (pending.get(), ready_count.get()) {
+                            (true, _) => "Creating…".to_string(),
+                            (false, 1) => "Create 1 user".to_string(),
+                            (false, n) => format!("Create {n} users"),
+                        }}
+                    </button>
+                </div>
+            </div>
+        </Dialog>
+    }
+}
+
+/// Sends the ready rows and lands the outcome.
+fn send_action(app_id: String, token: String, to: ImportTargets) -> Action<Vec<ImportRow>, ()> {
+    Action::new_local(move |rows: &Vec<ImportRow>| {
+        let (rows, token, client, app_id) = (
+            rows.clone(),
+            token.clone(),
+            to.session.client(),
+            app_id.clone(),
+        );
+        async move {
+            let users: Vec<NewUser> = rows.iter().map(|r| r.draft.to_new_user()).collect();
+            let run = import_rows(&client, &token, users).await;
+            // The one place an import's outcome lands.
+            finish_import(&app_id, ImportReport::of(&rows, run), to);
+        }
+    })
+}
+
+/// Rewrites the text to the header and the rows not created yet.
+#[component]
+fn KeepFailedButton(
+    text: RwSignal<String>,
+    report: RwSignal<Option<ImportReport>>,
+) -> impl IntoView {
+    let done =
+        move || report.with(|r| r.as_ref().map(ImportReport::done_lines).unwrap_or_default());
+    let keep = move |_| {
+        if let Ok(left) = without_lines(&text.get_untracked(), &done()) {
+            text.set(left);
+            report.set(None);
+        }
+    };
+    move || {
+        (!done().is_empty()).then(|| {
+            view! {
+                <button type="button" class="btn" on:click=keep>
+                    "Keep only rows not created"
+                </button>
+            }
+        })
+    }
+}
+
+/// Applies an import's outcome: created users join the loaded list; a
+/// refused token goes to unlock (the text is kept by the session).
+fn finish_import(app_id: &str, report: ImportReport, to: ImportTargets) {
+    let created: Vec<_> = report
+        .rows
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            RowOutcome::Created(user) => Some(user.as_ref().clone()),
+            _ => None,
+        })
+        .collect();
+    let (count, sent) = (report.done_lines().len(), report.rows.len());
+    remember_created(to.loaded, created);
+    match &report.stopped_by {
+        Some(e) if e.is_unauthorized() => token_refused(to.session, to.toasts, app_id, e),
+        _ if count == sent => to.toasts.success(format!("Created {count} users.")),
+        _ => to.toasts.failure(format!(
+            "Created {count} of {sent} users; the others are listed with why."
+        )),
+    }
+    to.report.set(Some(report));
+}

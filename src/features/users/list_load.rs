@@ -1,0 +1,192 @@
+//! Loading every page of an app's users into the session's cache, with a
+//! live count, a Stop, and a Resume that keeps what was loaded; and the
+//! status line that shows where loading is.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::flow::{self, LoadFailure, LoadRun, LoadStart, Progress};
+use super::loaded::LoadedUsers;
+use crate::api::ApiError;
+use crate::state::session::use_session;
+use crate::ui::alert::{ErrorPanel, Notice, NoticeKind};
+
+/// Users asked for per `GET /usermapping`: the most the list asks at once
+/// (100 pages for 10,000 users).
+pub(crate) const PAGE_SIZE: usize = 100;
+
+/// The loading of one app's users, as the list page drives it.
+#[derive(Clone, Copy)]
+pub(crate) struct UserLoader {
+    /// The session's users of this app: pages land here as they arrive.
+    pub(crate) cache: RwSignal<LoadedUsers>,
+    /// Users loaded so far in the running load.
+    so_far: RwSignal<usize>,
+    /// Why the last load ended early (a refused token is not kept here: the
+    /// page unlocks instead).
+    failure: RwSignal<Option<LoadFailure>>,
+    stop_asked: RwSignal<bool>,
+    run: Action<LoadStart, ()>,
+}
+
+impl UserLoader {
+    pub(crate) fn loading(&self) -> bool {
+        self.run.pending().get()
+    }
+
+    /// Reads every page again from the first.
+    pub(crate) fn reload(&self) {
+        if !self.run.pending().get_untracked() {
+            self.run.dispatch(LoadStart::Beginning);
+        }
+    }
+
+    /// Goes on from where the last load stopped, keeping its users.
+    pub(crate) fn resume(&self) {
+        let start = self.cache.with_untracked(|c| {
+            c.resume_from.clone().map(|last_value| LoadStart::Resume {
+                loaded: c.users.to_vec(),
+                last_value,
+            })
+        });
+        if let Some(start) = start.filter(|_| !self.run.pending().get_untracked()) {
+            self.run.dispatch(start);
+        }
+    }
+
+    /// Stops once the page on its way has arrived (it is kept).
+    pub(crate) fn stop(&self) {
+        self.stop_asked.set(true);
+    }
+
+    /// Loads unless the cache already holds every user, or holds a load
+    /// that stopped early (the admin chooses to resume it).
+    pub(crate) fn load_if_needed(&self) {
+        let needed = self
+            .cache
+            .with_untracked(|c| !c.complete && c.resume_from.is_none());
+        if needed {
+            self.reload();
+        }
+    }
+}
+
+pub(crate) fn use_user_loader(
+    app_id: &str,
+    token: String,
+    on_token_refused: Callback<ApiError>,
+) -> UserLoader {
+    let session = use_session();
+    let cache = session.loaded_users(app_id);
+    let so_far = RwSignal::new(0);
+    let failure = RwSignal::new(None::<LoadFailure>);
+    let stop_asked = RwSignal::new(false);
+    let run = Action::new_local(move |start: &LoadStart| {
+        let (start, client, token) = (start.clone(), session.client(), token.clone());
+        async move {
+            if start == LoadStart::Beginning {
+                cache.set(LoadedUsers::default());
+            }
+            failure.set(None);
+            stop_asked.set(false);
+            so_far.set(cache.with_untracked(|c| c.users.len()));
+            let run = flow::load_all(&client, &token, PAGE_SIZE, start, |page, total| {
+                // The cache is the only holder while loading (the table
+                // is not shown), so appending does not copy the list.
+                cache.update(|c| Arc::make_mut(&mut c.users).extend_from_slice(page));
+                so_far.try_set(total);
+                // A page that is gone stops loading; its users stay.
+                match stop_asked.try_get_untracked() {
+                    Some(false) => Progress::Continue,
+                    _ => Progress::Stop,
+                }
+            })
+            .await;
+            finish_load(run, cache, failure, on_token_refused);
+        }
+    });
+    UserLoader {
+        cache,
+        so_far,
+        failure,
+        stop_asked,
+        run,
+    }
+}
+
+/// The one place a load's outcome lands: the cache says whether it is
+/// complete and where to resume; a refused token goes to unlock.
+fn finish_load(
+    run: LoadRun,
+    cache: RwSignal<LoadedUsers>,
+    failure: RwSignal<Option<LoadFailure>>,
+    on_token_refused: Callback<ApiError>,
+) {
+    let complete = run.is_complete();
+    cache.update(|c| {
+        c.complete = complete;
+        c.resume_from = run.next_to_resume;
+    });
+    match run.failure {
+        Some(LoadFailure::Api(e)) if e.is_unauthorized() => {
+            on_token_refused.try_run(e);
+        }
+        other => {
+            failure.try_set(other);
+        }
+    }
+}
+
+/// Where loading is: a live count with Stop, why it failed, or where it
+/// stopped, with Resume.
+#[component]
+pub(crate) fn LoadStatus(loader: UserLoader) -> impl IntoView {
+    let resumable = move || loader.cache.with(|c| c.resume_from.is_some());
+    let loaded = move || loader.cache.with(|c| c.users.len());
+    move || {
+        if loader.loading() {
+            return view! { <LoadProgress loader=loader /> }.into_any();
+        }
+        let failure = loader.failure.get();
+        let resume = resumable().then(|| {
+            view! {
+                <p class="load-resume">
+                    {format!("{} users loaded before loading stopped. ", loaded())}
+                    <button type="button" class="btn" on:click=move |_| loader.resume()>
+                        "Resume loading"
+                    </button>
+                </p>
+            }
+        });
+        let why = failure.map(|f| match f {
+            LoadFailure::Api(e) => {
+                view! { <ErrorPanel action="Loading users" error=e /> }.into_any()
+            }
+            other => view! { <Notice text=other.message() kind=NoticeKind::Warn /> }.into_any(),
+        });
+        view! {
+            <div class="load-status" data-testid="load-status">
+                {why}
+                {resume}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// The live count while pages arrive, and the Stop button.
+#[component]
+fn LoadProgress(loader: UserLoader) -> impl IntoView {
+    let stopping = move || loader.stop_asked.get();
+    view! {
+        <div class="card load-progress" data-testid="load-progress">
+            <p role="status" aria-live="polite">
+                {move || format!("Loading users… {} so far", loader.so_far.get())}
+            </p>
+            <button type="button" class="btn" on:click=move |_| loader.stop() disabled=stopping>
+                {move || if stopping() { "Stopping…" } else { "Stop" }}
+            </button>
+        </div>
+    }
+}

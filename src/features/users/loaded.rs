@@ -1,0 +1,19 @@
+//! The users of an app as loaded in this tab: shared by the list, the user
+//! page and the add/import/edit/delete flows, kept for as long as the admin
+//! stays signed in (memory only), so moving between an app's pages never
+//! reloads 10,000 users.
+
+use std::sync::Arc;
+
+use crate::api::User;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct LoadedUsers {
+    /// In the server's order.
+    pub(crate) users: Arc<Vec<User>>,
+    /// Every page was read (no next page, or a short one).
+    pub(crate) complete: bool,
+    /// Where loading stopped early (Stop pressed, or a failure): the
+    /// `last_value` to resume from.
+    pub(crate) resume_from: Option<String>,
+}

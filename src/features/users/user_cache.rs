@@ -1,0 +1,55 @@
+//! Keeping the users loaded in this tab ([`LoadedUsers`]) in step with what
+//! the add, import, edit and device calls answered, so the list and the
+//! user page show it without reading every page again.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::loaded::LoadedUsers;
+use crate::api::User;
+
+/// Appends users the server has just created.
+pub(crate) fn remember_created(loaded: RwSignal<LoadedUsers>, created: Vec<User>) {
+    if created.is_empty() {
+        return;
+    }
+    loaded.update(|l| {
+        let mut users = Vec::with_capacity(l.users.len() + created.len());
+        users.extend(l.users.iter().cloned());
+        users.extend(created);
+        l.users = Arc::new(users);
+    });
+}
+
+/// Replaces the loaded copy of `user` (same AppUserId) with the server's
+/// answer; a user not loaded stays not loaded.
+pub(crate) fn remember_updated(loaded: RwSignal<LoadedUsers>, user: &User) {
+    let position = loaded.with_untracked(|l| {
+        l.users
+            .iter()
+            .position(|u| u.app_user_id == user.app_user_id)
+    });
+    if let Some(position) = position {
+        loaded.update(|l| {
+            let mut users = l.users.as_ref().clone();
+            users[position] = user.clone();
+            l.users = Arc::new(users);
+        });
+    }
+}
+
+/// The loaded user with this AppUserId, if loaded.
+pub(crate) fn loaded_user(loaded: &LoadedUsers, app_user_id: &str) -> Option<User> {
+    loaded
+        .users
+        .iter()
+        .find(|u| u.app_user_id == app_user_id)
+        .cloned()
+}
+
+/// Every loaded AppUserId (what an add or import must not repeat).
+pub(crate) fn loaded_ids(loaded: &LoadedUsers) -> HashSet<String> {
+    loaded.users.iter().map(|u| u.app_user_id.clone()).collect()
+}

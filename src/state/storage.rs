@@ -1,0 +1,82 @@
+//! The browser's session storage, as this console uses it. Every function
+//! degrades to "nothing stored" when storage is unavailable (privacy modes,
+//! sandboxed frames).
+
+/// One prefix for every key, so sign-out can clear exactly ours.
+const PREFIX: &str = "exotel.console.";
+
+/// What the console keeps in session storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StorageKey {
+    ApiBase,
+    CustomerId,
+    CustomerToken,
+    /// JSON object mapping AppID -> app token.
+    AppTokens,
+}
+
+impl StorageKey {
+    /// The storage key itself (the end-to-end tests read these).
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            StorageKey::ApiBase => "exotel.console.apiBase",
+            StorageKey::CustomerId => "exotel.console.customerId",
+            StorageKey::CustomerToken => "exotel.console.customerToken",
+            StorageKey::AppTokens => "exotel.console.appTokens",
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// The stored value; an empty one counts as none.
+pub(crate) fn read(key: StorageKey) -> Option<String> {
+    storage()?
+        .get_item(key.as_str())
+        .ok()?
+        .filter(|v| !v.is_empty())
+}
+
+pub(crate) fn write(key: StorageKey, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key.as_str(), value);
+    }
+}
+
+pub(crate) fn remove(key: StorageKey) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key.as_str());
+    }
+}
+
+/// Removes every key this console owns, and nothing else.
+pub(crate) fn clear_ours() {
+    let Some(s) = storage() else { return };
+    let len = s.length().unwrap_or(0);
+    let ours: Vec<String> = (0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect();
+    for k in ours {
+        let _ = s.remove_item(&k);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_carries_the_prefix() {
+        for key in [
+            StorageKey::ApiBase,
+            StorageKey::CustomerId,
+            StorageKey::CustomerToken,
+            StorageKey::AppTokens,
+        ] {
+            assert!(key.as_str().starts_with(PREFIX), "{key:?}");
+        }
+    }
+}
