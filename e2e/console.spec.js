@@ -2,21 +2,9 @@
 // export, keyboard, dark mode, accessibility (axe-core), small and large
 // screens. Screenshots for the README are taken here, light and dark.
 const fs = require('fs');
-const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, axe } = require('./fixtures');
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Runs axe-core in the page (via the devtools protocol, so the page's CSP does not apply). */
-async function axe(page) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-    })));
-  return result;
-}
 
 async function createdApp(request, fields) {
   const res = await sandbox.createApp(request, fields);

@@ -1,5 +1,6 @@
 // Shared helpers: sandbox control over HTTP, sign-in, and a page fixture that
 // fails the test on any uncaught error or Rust panic in the browser.
+const fs = require('fs');
 const base = require('@playwright/test');
 const { PORTS, DEPLOYMENTS } = require('./ports');
 
@@ -15,6 +16,8 @@ async function control(request, path, body, port) {
 
 const sandbox = {
   reset: (request, seed = 0, port) => control(request, 'reset', { seed }, port),
+  /** Reset with `apps` seeded apps of `users` users each. */
+  seedUsers: (request, apps, users, port) => control(request, 'reset', { seed: apps, seed_users: users }, port),
   fault: (request, fault, port) => control(request, 'faults', fault, port),
   createApp: (request, app, port) =>
     control(request, 'apps', {
@@ -36,6 +39,44 @@ const sandbox = {
     return (await res.json()).Data;
   },
 };
+
+/** An app token straight from the API (for setting up data a test reads). */
+async function appToken(request, app, port) {
+  const res = await request.post(`${API(port)}/v2/integrations/token`, {
+    data: { Id: app.AppID, Secret: app.AppSecret, Entity: 'app' },
+  });
+  return (await res.json()).Data;
+}
+
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page (via the devtools protocol, so the page's CSP does not apply). */
+async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    })));
+}
+
+/**
+ * Every place a secret must never reach, as text: the page's DOM, session
+ * and local storage, the request log (opened if closed) and the console.
+ */
+async function secretPlaces(page, consoleLines) {
+  const log = page.getByTestId('request-log');
+  if (!(await log.isVisible())) await page.getByTestId('log-toggle').click();
+  await base.expect(log).toBeVisible();
+  return {
+    dom: await page.content(),
+    sessionStorage: await page.evaluate(() => JSON.stringify({ ...sessionStorage })),
+    localStorage: await page.evaluate(() => JSON.stringify({ ...localStorage })),
+    log: await log.textContent(),
+    console: consoleLines.join('\n'),
+  };
+}
 
 /** Signs in through the connect page with the sandbox's customer ID + secret. */
 async function signIn(page, path = '/') {
@@ -82,4 +123,7 @@ const test = base.test.extend({
   },
 });
 
-module.exports = { test, expect: base.expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS };
+module.exports = {
+  test, expect: base.expect, sandbox, signIn, fillCreateForm, appToken, axe, secretPlaces, API,
+  CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS,
+};

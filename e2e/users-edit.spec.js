@@ -3,42 +3,19 @@
 // one (checks before sending, duplicates, the trial-account 403, a refused
 // token that loses nothing), CSV import with bad rows, XSS as text, the
 // SipSecret audit, and the screenshots (light, dark, 360 px, axe-clean).
-const fs = require('fs');
-const { test, expect, sandbox, signIn, PORTS } = require('./fixtures');
+const { test, expect, sandbox, signIn, PORTS, axe, secretPlaces, API, appToken } = require('./fixtures');
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const API = (port = PORTS.app) => `http://127.0.0.1:${port}`;
 const HEADER = 'app_user_id,app_username,email,exotel_user_name,virtual_number,agent_number';
 const XSS = '<img src=x onerror=window.__xss=1>';
 
-/** Runs axe-core in the page (via the devtools protocol, so the page's CSP does not apply). */
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-    })));
-}
 
-const reset = async (request, seed, seedUsers) => {
-  const res = await request.post(`${API()}/__sandbox/reset`, { data: { seed, seed_users: seedUsers } });
-  expect(res.ok()).toBeTruthy();
-};
+const reset = (request, seed, seedUsers) => sandbox.seedUsers(request, seed, seedUsers);
 const state = (request) => sandbox.state(request);
 const firstApp = async (request) => (await state(request)).apps[0];
 const storedUsers = async (request, appId) => (await state(request)).users[appId] ?? [];
 const requestsTo = async (request, method, suffix) =>
   (await state(request)).requests.filter((r) => r.method === method && r.path.endsWith(suffix));
 const field = (scope, label) => scope.getByLabel(label, { exact: true });
-
-async function appToken(request, app) {
-  const res = await request.post(`${API()}/v2/integrations/token`, {
-    data: { Id: app.AppID, Secret: app.AppSecret, Entity: 'app' },
-  });
-  return (await res.json()).Data;
-}
 
 /** Creates users straight through the API (as another admin would). */
 async function createDirectly(request, app, users) {
@@ -247,15 +224,8 @@ test.describe('one user', () => {
     await expect(fields).toContainText(XSS);
     await expect(page.locator('img[src=x]')).toHaveCount(0);
     expect(await page.evaluate(() => window.__xss)).toBeUndefined();
-    await page.getByTestId('log-toggle').click();
-    await expect(page.getByTestId('request-log')).toContainText('/usermapping');
-    const places = {
-      dom: await page.content(),
-      sessionStorage: await page.evaluate(() => JSON.stringify({ ...sessionStorage })),
-      localStorage: await page.evaluate(() => JSON.stringify({ ...localStorage })),
-      log: await page.getByTestId('request-log').textContent(),
-      console: consoleLines.join('\n'),
-    };
+    const places = await secretPlaces(page, consoleLines);
+    expect(places.log).toContain('/usermapping');
     for (const [where, text] of Object.entries(places)) {
       for (const secret of secrets) expect(text, `SipSecret in ${where}`).not.toContain(secret);
       expect(text, `SipSecret key in ${where}`).not.toContain('SipSecret');

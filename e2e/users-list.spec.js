@@ -5,26 +5,12 @@
 // 360 px screen.
 const fs = require('fs');
 const { spawn } = require('child_process');
-const { test, expect, sandbox, signIn, PORTS } = require('./fixtures');
+const { test, expect, sandbox, signIn, PORTS, axe, secretPlaces, API, appToken } = require('./fixtures');
 const { DIST } = require('./ports');
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const API = (port = PORTS.app) => `http://127.0.0.1:${port}`;
 
-async function axe(page) {
-  await page.evaluate(AXE);
-  return page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-    })));
-}
 
-const seed = async (request, apps, users, port) => {
-  const res = await request.post(`${API(port)}/__sandbox/reset`, { data: { seed: apps, seed_users: users } });
-  expect(res.ok()).toBeTruthy();
-};
+const seed = (request, apps, users, port) => sandbox.seedUsers(request, apps, users, port);
 const firstApp = async (request, port) => (await sandbox.state(request, port)).apps[0];
 const storedUsers = async (request, appId, port) => (await sandbox.state(request, port)).users[appId] ?? [];
 const userPages = async (request, port) =>
@@ -38,13 +24,6 @@ async function openUsers(page, app, { origin = '', signedIn = false, query = '' 
   const form = page.getByTestId('unlock-form');
   await form.getByLabel('AppSecret', { exact: true }).fill(app.AppSecret);
   await form.getByRole('button', { name: 'Unlock' }).click();
-}
-
-async function appToken(request, app, port) {
-  const res = await request.post(`${API(port)}/v2/integrations/token`, {
-    data: { Id: app.AppID, Secret: app.AppSecret, Entity: 'app' },
-  });
-  return (await res.json()).Data;
 }
 
 async function download(page, click) {
@@ -117,6 +96,8 @@ test.describe('users list', () => {
     await expect(emailHeader).toHaveAttribute('aria-sort', 'descending');
     await expect(rows(page).first().locator('td[data-label=Email]')).toHaveText(byEmail[byEmail.length - 1]);
     await expect(page.getByRole('columnheader', { name: 'App user ID' })).toHaveAttribute('aria-sort', 'none');
+    await page.locator('#search').fill('no-such-user-anywhere');
+    await expect(page.getByTestId('no-match')).toContainText('No user matches these filters');
   });
 
   test('the next-page field under another name (last_value) is followed', async ({ page, request }) => {
@@ -179,6 +160,27 @@ test.describe('users list', () => {
     expect(await userPages(request)).toHaveLength(2);
     await page.getByRole('button', { name: 'Resume loading' }).click();
     await expect(count(page)).toHaveText('250 users');
+  });
+
+  test('a 401 mid-load asks to unlock again; the users loaded are kept and Resume goes on', async ({ page, request }) => {
+    await seed(request, 1, 250);
+    const app = await firstApp(request);
+    await sandbox.fault(request, { kind: 'unauthorized401', route: 'users', after: 1 });
+    await openUsers(page, app);
+    const form = page.getByTestId('unlock-form');
+    await expect(form).toContainText('The app token was refused');
+    expect(await page.evaluate(() => sessionStorage.getItem('exotel.console.appTokens'))).not.toContain(app.AppID);
+    await form.getByLabel('AppSecret', { exact: true }).fill(app.AppSecret);
+    await form.getByRole('button', { name: 'Unlock' }).click();
+    await expect(count(page)).toHaveText('100 users');
+    await page.getByRole('button', { name: 'Resume loading' }).click();
+    await expect(count(page)).toHaveText('250 users');
+    expect((await userPages(request)).map((r) => [r.query, r.status])).toEqual([
+      ['page_size=100&last_value=0', 200],
+      ['page_size=100&last_value=100', 401],
+      ['page_size=100&last_value=100', 200],
+      ['page_size=100&last_value=200', 200],
+    ]);
   });
 
   test('delete all: the dialog counts, offers the CSV, wants the name typed; then zero', async ({ page, request }) => {
@@ -247,11 +249,8 @@ test.describe('users list', () => {
     const json = await download(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
     expect(csv.name).toBe(`exotel-users-${app.AppID}.csv`);
     expect(JSON.parse(json.text)).toHaveLength(250);
-    await page.getByTestId('log-toggle').click();
-    const log = await page.getByTestId('request-log').textContent();
-    expect(log).toContain('/usermapping');
-    const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
-    const places = { dom: await page.content(), storage, log, console: consoleLines.join('\n'), csv: csv.text, json: json.text };
+    const places = { ...(await secretPlaces(page, consoleLines)), csv: csv.text, json: json.text };
+    expect(places.log).toContain('/usermapping');
     for (const [where, text] of Object.entries(places)) {
       expect(text, where).not.toContain('SipSecret');
       const leaked = secrets.filter((s) => text.includes(s));

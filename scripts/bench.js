@@ -195,17 +195,17 @@ async function vanillaRender(browser, token) {
   return t;
 }
 
-/** Types into the search box one character at a time (and deletes), and
- * times each keystroke in the page: until every bit of script work it
- * started is done and the DOM updated, and until the next frame is painted. */
-async function keystrokeTimes(page) {
-  const words = (process.env.BENCH_KEYS || 'webrtc,app 12,billing,zzz').split(',');
+/** Types `words` into a list's search box one character at a time (and
+ * deletes), and times each keystroke in the page: until every bit of script
+ * work it started is done and the DOM updated, and until the next frame is
+ * painted. `countSelector` names the element holding the shown count. */
+async function keystrokeTimes(page, words, countSelector) {
   const strokes = [];
   for (const w of words) {
     for (let i = 1; i <= w.length; i++) strokes.push(w.slice(0, i));
     for (let i = w.length - 1; i >= 0; i--) strokes.push(w.slice(0, i));
   }
-  return page.evaluate(async (strokes) => {
+  return page.evaluate(async ([strokes, countSelector]) => {
     const input = document.getElementById('search');
     const { __afterMicrotasks: afterMicrotasks, __afterPaint: afterPaint } = window;
     const dom = [];
@@ -220,14 +220,15 @@ async function keystrokeTimes(page) {
       await afterPaint();
       frame.push(performance.now() - t0);
     }
-    return { dom, frame, count: document.querySelector('[data-testid=app-count]').textContent };
-  }, strokes);
+    return { dom, frame, count: document.querySelector(countSelector).textContent };
+  }, [strokes, countSelector]);
 }
 
-/** Scrolls the 10,000-app list 400 px at a time (about 8 rows, a brisk
- * wheel), and times each step until its frame is painted. */
-async function scrollTimes(page) {
-  return page.evaluate(async () => {
+/** Scrolls a long list 400 px at a time (about 8 rows, a brisk wheel), and
+ * times each step until its frame is painted; `rowSelector` counts the rows
+ * in the DOM at the end. */
+async function scrollTimes(page, rowSelector) {
+  return page.evaluate(async (rowSelector) => {
     const afterPaint = window.__afterPaint;
     window.scrollTo(0, 0);
     await afterPaint();
@@ -238,8 +239,8 @@ async function scrollTimes(page) {
       await afterPaint();
       steps.push(performance.now() - t0);
     }
-    return { steps, rows: document.querySelectorAll('[data-testid=apps-table] tbody tr[data-app-id]').length, y: window.scrollY };
-  });
+    return { steps, rows: document.querySelectorAll(rowSelector).length, y: window.scrollY };
+  }, rowSelector);
 }
 
 async function tenThousand(browser, token) {
@@ -257,8 +258,8 @@ async function tenThousand(browser, token) {
     rows = r.rows;
     if (!/^10000 apps$/.test(r.count)) throw new Error(`the console shows "${r.count}", not 10000 apps`);
     if (i === 0) {
-      scroll = await scrollTimes(r.page);
-      keys = await keystrokeTimes(r.page);
+      scroll = await scrollTimes(r.page, '[data-testid=apps-table] tbody tr[data-app-id]');
+      keys = await keystrokeTimes(r.page, (process.env.BENCH_KEYS || 'webrtc,app 12,billing,zzz').split(','), '[data-testid=app-count]');
     }
     await r.page.close();
   }
@@ -307,49 +308,6 @@ async function usersPage(browser, token, app, appToken) {
   return { page, ...t };
 }
 
-/** The search box of a list: the same keystroke timing as the apps list's. */
-async function userKeystrokes(page) {
-  const words = (process.env.BENCH_USER_KEYS || 'priya,crm-01,+9198,zzz').split(',');
-  const strokes = [];
-  for (const w of words) {
-    for (let i = 1; i <= w.length; i++) strokes.push(w.slice(0, i));
-    for (let i = w.length - 1; i >= 0; i--) strokes.push(w.slice(0, i));
-  }
-  return page.evaluate(async (strokes) => {
-    const input = document.getElementById('search');
-    const { __afterMicrotasks: afterMicrotasks, __afterPaint: afterPaint } = window;
-    const dom = [];
-    const frame = [];
-    for (const q of strokes) {
-      await afterPaint();
-      const t0 = performance.now();
-      input.value = q;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      await afterMicrotasks();
-      dom.push(performance.now() - t0);
-      await afterPaint();
-      frame.push(performance.now() - t0);
-    }
-    return { dom, frame, count: document.querySelector('[data-testid=user-count]').textContent };
-  }, strokes);
-}
-
-async function userScroll(page) {
-  return page.evaluate(async () => {
-    const afterPaint = window.__afterPaint;
-    window.scrollTo(0, 0);
-    await afterPaint();
-    const steps = [];
-    for (let i = 0; i < 150; i++) {
-      const t0 = performance.now();
-      window.scrollBy(0, 400);
-      await afterPaint();
-      steps.push(performance.now() - t0);
-    }
-    return { steps, rows: document.querySelectorAll('[data-testid=users-table] tbody tr[data-user-id]').length };
-  });
-}
-
 async function tenThousandUsers(browser, token) {
   const state = await (await fetch(`${ORIGIN}/__sandbox/state`)).json();
   const app = state.apps[0];
@@ -363,8 +321,8 @@ async function tenThousandUsers(browser, token) {
     loads.push(r);
     if (i === 0) {
       first = r;
-      first.scroll = await userScroll(r.page);
-      first.keys = await userKeystrokes(r.page);
+      first.scroll = await scrollTimes(r.page, '[data-testid=users-table] tbody tr[data-user-id]');
+      first.keys = await keystrokeTimes(r.page, (process.env.BENCH_USER_KEYS || 'priya,crm-01,+9198,zzz').split(','), '[data-testid=user-count]');
     }
     await r.page.close();
   }

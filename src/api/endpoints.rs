@@ -309,17 +309,9 @@ mod browser_tests {
     use std::task::Poll;
     use wasm_bindgen_test::*;
 
-    wasm_bindgen_test_configure!(run_in_browser);
+    use crate::api::transport::browser_tests::sleep;
 
-    async fn sleep(ms: i32) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-    }
+    wasm_bindgen_test_configure!(run_in_browser);
 
     #[wasm_bindgen_test]
     async fn refused_connection_is_a_network_error() {
@@ -364,8 +356,10 @@ mod browser_tests {
 
     #[wasm_bindgen_test]
     async fn timeout_aborts_the_request() {
-        // A 1 ms timeout beats any real round trip to the runner's server.
-        let client = Client::new("/no-such-api").with_timeout(1);
+        // A 1 ms timeout against the runner's own multi-megabyte wasm file:
+        // reading it takes far longer than the timer (a 404 from a missing
+        // path could come back first on a fast machine).
+        let client = Client::new("/wasm-bindgen-test_bg.wasm?").with_timeout(1);
         let err = client.list_apps("t").await.unwrap_err();
         assert_eq!(err, ApiError::Timeout { after_ms: 1 });
         assert!(err.is_retryable());

@@ -22,8 +22,6 @@ use super::error::ApiError;
 pub(crate) enum HttpMethod {
     Get,
     Post,
-    // The settings and user-mapping endpoints update with PUT.
-    #[allow(dead_code)]
     Put,
     Delete,
 }
@@ -234,13 +232,14 @@ mod tests {
 /// The abort guard in real headless Chromium (`cargo test --target
 /// wasm32-unknown-unknown`).
 #[cfg(all(test, target_arch = "wasm32"))]
-mod browser_tests {
+pub(super) mod browser_tests {
     use super::*;
     use wasm_bindgen_test::*;
 
     wasm_bindgen_test_configure!(run_in_browser);
 
-    async fn sleep(ms: i32) {
+    /// Waits `ms` milliseconds of the browser's clock.
+    pub(in crate::api) async fn sleep(ms: i32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             web_sys::window()
                 .unwrap()

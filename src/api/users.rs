@@ -13,10 +13,6 @@
 //! - `POST` takes an array even for one user, `PUT` exactly one object;
 //! - a `+` in a query value must be sent as `%2B` (a raw one is a space).
 
-// The Users pages that call these are being written alongside; until they
-// land, only the flows and tests use parts of this module.
-#![allow(dead_code)]
-
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -76,10 +72,9 @@ pub(crate) struct User {
     pub(crate) updated_at: String,
 }
 
-/// The keys of [`User`] as the API spells them.
-const USER_KEYS: [&str; 20] = [
-    "CustomerId",
-    "AppID",
+/// The keys of [`User`] as the API spells them, in the order an export's
+/// CSV header lists them (the users first, the app's and times last).
+pub(crate) const USER_KEYS: [&str; 20] = [
     "AppUserId",
     "AppUsername",
     "Email",
@@ -87,14 +82,16 @@ const USER_KEYS: [&str; 20] = [
     "ExotelAccountSid",
     "ExotelUserId",
     "ExotelUserName",
-    "AgentNumber",
     "VirtualNumber",
+    "AgentNumber",
     "ActiveDeviceId",
     "PhoneDeviceID",
     "SipDeviceID",
+    "SipId",
     "OutboundActive",
     "IsActive",
-    "SipId",
+    "AppID",
+    "CustomerId",
     "UserDetail",
     "CreatedAt",
     "UpdatedAt",
@@ -533,7 +530,10 @@ mod tests {
             decode_deleted(&success(r#""Deleted Successfuly""#)).unwrap(),
             "Deleted Successfuly"
         );
-        let trial = r#"{"RequestId":"r4","Status":"failure","Error":"This is a trial account. Operation not permitted."}"#;
+        let trial = concat!(
+            r#"{"RequestId":"r4","Status":"failure","#,
+            r#""Error":"This is a trial account. Operation not permitted."}"#
+        );
         assert!(matches!(
             decode_created_users(&answer(403, trial)),
             Err(ApiError::Http { status: 403, .. })

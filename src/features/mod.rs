@@ -6,6 +6,7 @@ pub(crate) mod app_detail;
 pub(crate) mod app_settings;
 pub(crate) mod apps;
 pub(crate) mod connect;
+pub(crate) mod list;
 pub(crate) mod request_log;
 pub(crate) mod shell;
 pub(crate) mod users;

@@ -34,8 +34,10 @@ pub(crate) fn TextField<V>(
     #[prop(into)]
     error: Signal<Option<String>>,
     #[prop(optional)] secret: bool,
-    #[prop(optional, into)] hint: Option<String>,
-    #[prop(optional, into)] placeholder: Option<String>,
+    /// Help shown above the input (a text, or an Option of one).
+    #[prop(into, default = None)]
+    hint: Option<&'static str>,
+    #[prop(into, default = None)] placeholder: Option<&'static str>,
     #[prop(optional, into)] autocomplete: Option<&'static str>,
 ) -> impl IntoView
 where
@@ -84,18 +86,23 @@ where
                 />
                 {secret.then(|| view! { <RevealToggle revealed=revealed controls=id /> })}
             </div>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="field-error" id=error_id.clone()>
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldErrorText id=error_id error=error />
         </div>
+    }
+}
+
+/// A field's validation message, under the id its input's
+/// `aria-describedby` names; nothing while the field is valid.
+#[component]
+pub(crate) fn FieldErrorText(id: String, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="field-error" id=id.clone()>
+                    {e}
+                </p>
+            }
+        })
     }
 }
 

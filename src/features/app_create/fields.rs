@@ -6,8 +6,34 @@ use reactive_stores::{Field, Store};
 use crate::api::Domain;
 use crate::features::app_create::form::{AppForm, AppFormStoreFields};
 use crate::ui::field_id::FieldId;
-use crate::ui::text_field::{field_error, TextField};
+use crate::ui::text_field::{field_error, FieldErrorText, TextField};
 use crate::ui::validation::FieldError;
+
+const ACCOUNT_SID_HINT: &str = "From the Exotel dashboard, API settings.";
+
+/// What a text input of the form has beside its label.
+#[derive(Clone, Copy, PartialEq)]
+enum Look {
+    Placeholder(&'static str),
+    Hint(&'static str),
+    Secret,
+}
+
+impl Look {
+    fn placeholder(self) -> Option<&'static str> {
+        match self {
+            Look::Placeholder(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    fn hint(self) -> Option<&'static str> {
+        match self {
+            Look::Hint(h) => Some(h),
+            _ => None,
+        }
+    }
+}
 
 /// Every input of the form, in order, with its validation message.
 #[component]
@@ -15,37 +41,51 @@ pub(crate) fn AppFormFields(
     draft: Store<AppForm>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let error_for = move |field: FieldId| field_error(errors, field);
+    let text_inputs: [(FieldId, &str, Field<String>, Look); 4] = [
+        (
+            FieldId::AppName,
+            "App name",
+            draft.app_name().into(),
+            Look::Placeholder("e.g. WebRTC"),
+        ),
+        (
+            FieldId::AccountSid,
+            "Exotel Account SID",
+            draft.account_sid().into(),
+            Look::Hint(ACCOUNT_SID_HINT),
+        ),
+        (
+            FieldId::ApiKey,
+            "Exotel API key",
+            draft.api_key().into(),
+            Look::Secret,
+        ),
+        (
+            FieldId::ApiToken,
+            "Exotel API token",
+            draft.api_token().into(),
+            Look::Secret,
+        ),
+    ];
+    let text_fields = text_inputs
+        .into_iter()
+        .map(|(id, label, value, look)| {
+            view! {
+                <TextField
+                    id=id
+                    label=label
+                    value=value
+                    error=field_error(errors, id)
+                    placeholder=look.placeholder()
+                    hint=look.hint()
+                    secret=look == Look::Secret
+                />
+            }
+        })
+        .collect_view();
     view! {
-        <TextField
-            id=FieldId::AppName
-            label="App name"
-            value=draft.app_name()
-            error=error_for(FieldId::AppName)
-            placeholder="e.g. WebRTC"
-        />
-        <TextField
-            id=FieldId::AccountSid
-            label="Exotel Account SID"
-            value=draft.account_sid()
-            error=error_for(FieldId::AccountSid)
-            hint="From the Exotel dashboard, API settings."
-        />
-        <TextField
-            id=FieldId::ApiKey
-            label="Exotel API key"
-            value=draft.api_key()
-            error=error_for(FieldId::ApiKey)
-            secret=true
-        />
-        <TextField
-            id=FieldId::ApiToken
-            label="Exotel API token"
-            value=draft.api_token()
-            error=error_for(FieldId::ApiToken)
-            secret=true
-        />
-        <DomainSelect domain=draft.domain() error=error_for(FieldId::Domain) />
+        {text_fields}
+        <DomainSelect domain=draft.domain() error=field_error(errors, FieldId::Domain) />
         <div class="field checkbox">
             <input id="is-active" type="checkbox" bind:checked=draft.is_active() />
             <label for="is-active">"Active (ready for calling)"</label>
@@ -80,17 +120,7 @@ fn DomainSelect(
                 <option value="">"Choose the account's cluster…"</option>
                 {options}
             </select>
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="field-error" id=error_id.clone()>
-                                {e}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldErrorText id=error_id error=error />
         </div>
     }
 }

@@ -7,6 +7,7 @@
 //! the check for an app an earlier attempt may have created, is in `flow`.
 
 use leptos::prelude::*;
+use reactive_stores::Store;
 
 use crate::api::ApiError;
 use crate::features::app_create::fields::AppFormFields;
@@ -35,26 +36,8 @@ pub(crate) fn CreatePage() -> impl IntoView {
 
     let create = create_action(session, toasts, baseline);
 
-    let submit = move |check_first: bool| {
-        if create.pending().get_untracked() {
-            return;
-        }
-        match draft.get_untracked().validate() {
-            Ok(app) => {
-                errors.set(Vec::new());
-                let baseline = if check_first {
-                    baseline.get_value()
-                } else {
-                    None
-                };
-                create.dispatch(Attempt { app, baseline });
-            }
-            Err(errs) => {
-                focus_by_id(errs[0].field.dom_id());
-                errors.set(errs);
-            }
-        }
-    };
+    let submit =
+        move |check_first: bool| submit_attempt(create, draft, errors, baseline, check_first);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         submit(true);
@@ -97,21 +80,55 @@ pub(crate) fn CreatePage() -> impl IntoView {
                                 view! { <AlreadyCreated app on_create_anyway=create_anyway /> }
                             })
                     }}
-                    <div class="actions">
-                        <a class="btn" href=APPS>
-                            "Cancel"
-                        </a>
-                        <button
-                            type="submit"
-                            class="btn btn-primary"
-                            disabled=move || pending.get()
-                        >
-                            {move || if pending.get() { "Creating…" } else { "Create app" }}
-                        </button>
-                    </div>
+                    <FormActions pending />
                 </form>
             </Show>
         </section>
+    }
+}
+
+/// Validates the draft and, when it is whole, sends it; otherwise names
+/// every problem and focuses the first. `check_first`: look for an app an
+/// earlier attempt with an unknown outcome may have created.
+fn submit_attempt(
+    create: Action<Attempt, CreateResult>,
+    draft: Store<AppForm>,
+    errors: RwSignal<Vec<FieldError>>,
+    baseline: StoredValue<Option<Baseline>>,
+    check_first: bool,
+) {
+    if create.pending().get_untracked() {
+        return;
+    }
+    match draft.get_untracked().validate() {
+        Ok(app) => {
+            errors.set(Vec::new());
+            let baseline = if check_first {
+                baseline.get_value()
+            } else {
+                None
+            };
+            create.dispatch(Attempt { app, baseline });
+        }
+        Err(errs) => {
+            focus_by_id(errs[0].field.dom_id());
+            errors.set(errs);
+        }
+    }
+}
+
+/// Cancel and Create app.
+#[component]
+fn FormActions(pending: Memo<bool>) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <a class="btn" href=APPS>
+                "Cancel"
+            </a>
+            <button type="submit" class="btn btn-primary" disabled=move || pending.get()>
+                {move || if pending.get() { "Creating…" } else { "Create app" }}
+            </button>
+        </div>
     }
 }
 

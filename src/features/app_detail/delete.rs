@@ -4,15 +4,11 @@
 use leptos::prelude::*;
 
 use crate::ui::dialog::Dialog;
+use crate::ui::typed_confirmation::TypedConfirmation;
 
-/// True when what was typed confirms deleting the app called `name`.
-/// Apps with an empty name are confirmed by typing their AppID instead.
-pub(crate) fn confirms(typed: &str, name: &str, app_id: &str) -> bool {
-    typed.trim() == expected_text(name, app_id).trim()
-}
-
-/// What the admin must type: the app's name, or its AppID when unnamed.
-fn expected_text<'a>(name: &'a str, app_id: &'a str) -> &'a str {
+/// What the admin types to confirm deleting an app (or its users): the
+/// app's name, or its AppID when the app has no name.
+pub(crate) fn name_to_type<'a>(name: &'a str, app_id: &'a str) -> &'a str {
     if name.trim().is_empty() {
         app_id
     } else {
@@ -76,44 +72,28 @@ pub(crate) fn ConfirmDelete(
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let typed = RwSignal::new(String::new());
-    let expected = expected_text(&app_name, &app_id).to_string();
-    let confirmed = move || confirms(&typed.get(), &app_name, &app_id);
-    let confirmed_now = confirmed.clone();
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if confirmed_now() && !pending.get_untracked() {
-            on_confirm.run(());
-        }
-    };
     view! {
-        <form on:submit=submit>
-            <label for="confirm-name">"Type " <strong>{expected}</strong> " to confirm"</label>
-            <input id="confirm-name" bind:value=typed autocomplete="off" spellcheck="false" />
-            <div class="actions">
-                <button
-                    type="button"
-                    class="btn"
-                    on:click=move |_| on_cancel.run(())
-                    disabled=move || pending.get()
-                >
-                    "Cancel"
-                </button>
-                <button
-                    type="submit"
-                    class="btn btn-danger"
-                    disabled=move || !confirmed() || pending.get()
-                >
-                    {move || if pending.get() { "Deleting…" } else { "Delete app" }}
-                </button>
-            </div>
-        </form>
+        <TypedConfirmation
+            input_id="confirm-name"
+            expected=name_to_type(&app_name, &app_id).to_string()
+            button="Delete app"
+            pending_button="Deleting…"
+            pending=pending
+            on_confirm=on_confirm
+            on_cancel=on_cancel
+        />
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::confirms;
+    use super::name_to_type;
+    use crate::ui::typed_confirmation::typed_matches;
+
+    /// What the dialog checks: the typed text against the app's.
+    fn confirms(typed: &str, name: &str, app_id: &str) -> bool {
+        typed_matches(typed, name_to_type(name, app_id))
+    }
 
     #[test]
     fn name_must_match() {

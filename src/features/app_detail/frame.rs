@@ -6,10 +6,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::api::App;
-use crate::routes::{self, APPS};
+use crate::api::{ApiError, App};
+use crate::features::app_detail::unlock::UnlockApp;
+use crate::routes::{self, use_app_id, APPS};
 use crate::state::session::{find_app, use_session};
 
 /// One of an app's pages.
@@ -43,16 +43,31 @@ impl AppTab {
 /// The app with this AppID as the customer's list has it: from memory, or
 /// fetched once (with the customer token) when the tab has no list yet.
 pub(crate) fn use_known_app(app_id: Memo<String>) -> Signal<Option<App>> {
+    known_app(app_id, Signal::stored(false))
+}
+
+/// [`use_known_app`] for a page that reads the app itself once unlocked
+/// (the details): the list is fetched only while the app is locked.
+pub(crate) fn use_known_app_while_locked(app_id: Memo<String>) -> Signal<Option<App>> {
+    let session = use_session();
+    known_app(
+        app_id,
+        Signal::derive(move || session.app_token(&app_id.get()).is_some()),
+    )
+}
+
+fn known_app(app_id: Memo<String>, unlocked: Signal<bool>) -> Signal<Option<App>> {
     let session = use_session();
     let fetched = LocalResource::new(move || {
         let id = app_id.get();
+        let needed = !unlocked.get() && !id.is_empty();
         let have = session
             .known_apps
             .with_untracked(|apps| find_app(apps, &id).is_some());
         let token = session.customer_token.get_untracked();
         let client = session.client();
         async move {
-            let token = token.filter(|_| !have && !id.is_empty())?;
+            let token = token.filter(|_| needed && !have)?;
             match client.list_apps(&token).await {
                 Ok(apps) => session.remember_apps(Arc::new(apps)),
                 Err(e) if e.is_unauthorized() => session.expire_customer(&e),
@@ -94,11 +109,14 @@ pub(crate) fn AppFrame(
         AppTab::ALL
             .into_iter()
             .map(|t| {
+                // A plain link (the router still handles its click): the
+                // router's `<A>` would also mark Details current on its
+                // sub-pages, as their paths start with its path.
                 let current = (t == tab).then_some("page");
                 view! {
-                    <A href=t.href(&id) attr:class="tab" attr:aria-current=current>
+                    <a href=t.href(&id) class="tab" aria-current=current>
                         {t.label()}
-                    </A>
+                    </a>
                 }
             })
             .collect_view()
@@ -117,5 +135,58 @@ pub(crate) fn AppFrame(
             {tabs}
         </nav>
         {children()}
+    }
+}
+
+/// What a page of an unlocked app works with.
+#[derive(Clone)]
+pub(crate) struct UnlockedApp {
+    pub(crate) app_id: String,
+    pub(crate) token: String,
+    pub(crate) name: Signal<String>,
+    /// Tells the frame the API refused the token: it is dropped and the
+    /// unlock form comes back, saying why.
+    pub(crate) on_token_refused: Callback<ApiError>,
+}
+
+/// A page of one app that needs the app's token (settings, users): the
+/// frame, and either the page's content or the unlock form. What the page
+/// holds in memory (edits, loaded users) outlives a trip through unlock.
+#[component]
+pub(crate) fn AppTokenPage(
+    tab: AppTab,
+    /// The section's classes ("page narrow settings-page").
+    class: &'static str,
+    /// What the unlock form's reason promises is kept ("your unsaved edits are kept").
+    kept: &'static str,
+    content: Callback<UnlockedApp, AnyView>,
+) -> impl IntoView {
+    let session = use_session();
+    let app_id = use_app_id();
+    let known = use_known_app(app_id);
+    let name = Signal::derive(move || display_name(known.get().as_ref(), &app_id.get()));
+    let token = Memo::new(move |_| session.app_token(&app_id.get()));
+    let unlock_reason = RwSignal::new(None::<String>);
+    let on_token_refused = Callback::new(move |e: ApiError| {
+        unlock_reason.set(Some(format!(
+            "The app token was refused ({e}). Enter the AppSecret to get a new one; {kept}."
+        )));
+        session.forget_app_token(&app_id.get_untracked());
+    });
+    let body = move || match token.get() {
+        Some(token) => content.run(UnlockedApp {
+            app_id: app_id.get(),
+            token,
+            name,
+            on_token_refused,
+        }),
+        None => view! { <UnlockApp app_id=app_id.get() reason=unlock_reason /> }.into_any(),
+    };
+    view! {
+        <section class=class>
+            <AppFrame tab=tab app_id=app_id name=name>
+                {body}
+            </AppFrame>
+        </section>
     }
 }

@@ -11,7 +11,9 @@ use leptos_router::NavigateOptions;
 use crate::api::{domain_label, ApiError, App};
 use crate::features::app_detail::delete::DeleteDialog;
 use crate::features::app_detail::delete_flow::{delete_and_confirm, DeleteDone, DeleteError};
-use crate::features::app_detail::frame::{display_name, use_known_app, AppFrame, AppTab};
+use crate::features::app_detail::frame::{
+    display_name, use_known_app_while_locked, AppFrame, AppTab,
+};
 use crate::features::app_detail::unlock::UnlockApp;
 use crate::routes::use_app_id;
 use crate::state::session::{use_session, Session};
@@ -173,7 +175,7 @@ pub(crate) fn DetailPage() -> impl IntoView {
         check_first: StoredValue::new(false),
     };
     let token = Memo::new(move |_| session.app_token(&app_id.get()));
-    let known = use_known_app(app_id);
+    let known = use_known_app_while_locked(app_id);
     let detail = load_detail(session, token);
     unlock_when_read_refused(detail, state);
     let shown = Signal::derive(move || match detail.get() {

@@ -5,17 +5,20 @@ use leptos::prelude::*;
 
 use super::add_custom::AddCustomSetting;
 use super::draft::{Problem, SettingsDraft};
-use super::fields::{input_id, SettingField};
+use super::fields::input_id;
 use super::flow::{self, SaveRun};
 use super::import::ImportSettings;
+use super::parts::{BlockedSummary, LoadStatus, Loaded, SaveBar, SettingRows, SettingsTools};
 use super::results::SaveResults;
 use super::transfer::{export_file_name, export_json};
 use crate::api::{ApiError, Setting, StoredSettings};
-use crate::state::session::use_session;
-use crate::ui::alert::{ErrorPanel, Notice};
+use crate::state::session::{use_session, Session};
 use crate::ui::dom::{download, focus_by_id};
 use crate::ui::leave_guard::use_leave_guard;
-use crate::ui::toasts::use_toasts;
+use crate::ui::toasts::{use_toasts, Toasts};
+
+const LEAVE_QUESTION: &str = "This app's settings have unsaved changes. Leave the page anyway? \
+                              (They stay in this tab until you sign out.)";
 
 /// What one press of Save sends.
 #[derive(Clone)]
@@ -24,12 +27,103 @@ struct SaveInput {
     changes: Vec<Setting>,
 }
 
-/// Why an app should have at least one setting.
-const NONE_YET: &str =
-    "No settings yet. Exotel's browser SDK refuses to start for an app without settings: save at least one.";
+/// What the editor's handlers share (all `Copy` handles).
+#[derive(Clone, Copy)]
+struct Editor {
+    session: Session,
+    toasts: Toasts,
+    draft: RwSignal<SettingsDraft>,
+    none_yet: RwSignal<bool>,
+    last_run: RwSignal<Option<SaveRun>>,
+    blocked: RwSignal<Vec<Problem>>,
+    on_token_refused: Callback<ApiError>,
+}
 
-const LEAVE_QUESTION: &str = "This app's settings have unsaved changes. Leave the page anyway? \
-                              (They stay in this tab until you sign out.)";
+impl Editor {
+    /// The one place a load's outcome lands.
+    fn loaded(&self, outcome: Result<StoredSettings, ApiError>) {
+        match outcome {
+            Ok(stored) => {
+                self.none_yet.set(stored == StoredSettings::NoneYet);
+                self.draft.update(|d| d.rebase(stored.into_vec(), &[]));
+            }
+            Err(e) if e.is_unauthorized() => self.on_token_refused.run(e),
+            Err(_) => {}
+        }
+    }
+
+    /// The one place a save's outcome lands: the server's values become the
+    /// truth, saved edits leave the draft, failed ones stay; a refused token
+    /// goes to unlock.
+    fn saved(&self, run: SaveRun) {
+        let saved = run.saved_keys();
+        match &run.reread {
+            Some(Ok(stored)) => {
+                self.none_yet.set(*stored == StoredSettings::NoneYet);
+                self.draft
+                    .update(|d| d.rebase(stored.clone().into_vec(), &saved));
+            }
+            _ => {
+                let sent: Vec<Setting> = run
+                    .results
+                    .iter()
+                    .filter(|r| saved.contains(&r.sent.key))
+                    .map(|r| r.sent.clone())
+                    .collect();
+                self.draft.update(|d| d.assume_saved(&sent));
+            }
+        }
+        match run.failed_count() {
+            0 => self
+                .toasts
+                .success(format!("Saved {} settings.", saved.len())),
+            n => self.toasts.failure(format!(
+                "{n} settings need attention; see the results below the form."
+            )),
+        }
+        if let Some(e) = &run.token_refused {
+            self.on_token_refused.run(e.clone());
+        }
+        self.last_run.set(Some(run));
+    }
+
+    /// The changes to send, or `None` after showing what blocks them.
+    fn changes_to_send(&self) -> Option<Vec<Setting>> {
+        let (changes, problems, keys) = self
+            .draft
+            .with_untracked(|d| (d.changes(), d.problems(), d.keys()));
+        if let Some(first) = problems.first() {
+            if let Some(pos) = keys.iter().position(|k| *k == first.key) {
+                focus_by_id(&input_id(pos));
+            }
+            self.blocked.set(problems);
+            return None;
+        }
+        self.blocked.set(Vec::new());
+        (!changes.is_empty()).then_some(changes)
+    }
+}
+
+fn load(editor: Editor, token: String) -> Loaded {
+    let loaded = LocalResource::new(move || {
+        let (client, token) = (editor.session.client(), token.clone());
+        async move { flow::load(&client, &token).await }
+    });
+    Effect::new(move |_| {
+        if let Some(outcome) = loaded.get() {
+            editor.loaded(outcome);
+        }
+    });
+    loaded
+}
+
+fn save_action(editor: Editor) -> Action<SaveInput, ()> {
+    Action::new_local(move |input: &SaveInput| {
+        let SaveInput { token, changes } = input.clone();
+        let client = editor.session.client();
+        async move { editor.saved(flow::save_changes(&client, &token, changes).await) }
+    })
+}
 
 #[component]
 pub(crate) fn SettingsEditor(
@@ -40,53 +134,28 @@ pub(crate) fn SettingsEditor(
     on_token_refused: Callback<ApiError>,
 ) -> impl IntoView {
     let session = use_session();
-    let draft = session.settings_draft(&app_id);
-    let none_yet = RwSignal::new(false);
-    let loaded = {
-        let token = token.clone();
-        LocalResource::new(move || {
-            let (client, token) = (session.client(), token.clone());
-            async move { flow::load(&client, &token).await }
-        })
+    let editor = Editor {
+        session,
+        toasts: use_toasts(),
+        draft: session.settings_draft(&app_id),
+        none_yet: RwSignal::new(false),
+        last_run: RwSignal::new(None),
+        blocked: RwSignal::new(Vec::new()),
+        on_token_refused,
     };
-    // The one place a load's outcome lands.
-    Effect::new(move |_| match loaded.get() {
-        Some(Ok(stored)) => {
-            none_yet.set(stored == StoredSettings::NoneYet);
-            draft.update(|d| d.rebase(stored.into_vec(), &[]));
-        }
-        Some(Err(e)) if e.is_unauthorized() => on_token_refused.run(e),
-        _ => {}
-    });
-    let dirty = Signal::derive(move || draft.with(SettingsDraft::is_dirty));
-    use_leave_guard(dirty, LEAVE_QUESTION);
-
-    let last_run = RwSignal::new(None::<SaveRun>);
-    let blocked = RwSignal::new(Vec::<Problem>::new());
-    let toasts = use_toasts();
-    let save = Action::new_local(move |input: &SaveInput| {
-        let SaveInput { token, changes } = input.clone();
-        let client = session.client();
-        async move {
-            let run = flow::save_changes(&client, &token, changes).await;
-            // The one place a save's outcome lands.
-            finish_save(&run, draft, none_yet, toasts, on_token_refused);
-            last_run.set(Some(run));
-        }
-    });
+    let draft = editor.draft;
+    let loaded = load(editor, token.clone());
+    use_leave_guard(
+        Signal::derive(move || draft.with(SettingsDraft::is_dirty)),
+        LEAVE_QUESTION,
+    );
+    let save = save_action(editor);
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (changes, problems, keys) =
-            draft.with_untracked(|d| (d.changes(), d.problems(), d.keys()));
-        if let Some(first) = problems.first() {
-            if let Some(pos) = keys.iter().position(|k| *k == first.key) {
-                focus_by_id(&input_id(pos));
-            }
-            blocked.set(problems);
-            return;
-        }
-        blocked.set(Vec::new());
-        if !changes.is_empty() && !save.pending().get_untracked() {
+        if let Some(changes) = editor
+            .changes_to_send()
+            .filter(|_| !save.pending().get_untracked())
+        {
             save.dispatch(SaveInput {
                 token: token.clone(),
                 changes,
@@ -94,161 +163,21 @@ pub(crate) fn SettingsEditor(
         }
     };
     let import_open = RwSignal::new(false);
-    let export = {
-        let app_id = app_id.clone();
-        move |_| {
-            let text = draft
-                .with_untracked(|d| export_json(&app_id, &app_name.get_untracked(), d.stored()));
-            download(&export_file_name(&app_id), "application/json", &text);
-        }
-    };
-    let load_error = move || match loaded.get() {
-        Some(Err(e)) if !e.is_unauthorized() && e != ApiError::Cancelled => Some(e),
-        _ => None,
-    };
+    let on_export = Callback::new(move |()| {
+        let text =
+            draft.with_untracked(|d| export_json(&app_id, &app_name.get_untracked(), d.stored()));
+        download(&export_file_name(&app_id), "application/json", &text);
+    });
     view! {
-        <div class="settings-tools actions">
-            // Unsaved edits survive a reload: only the server's values change.
-            <button type="button" class="btn" on:click=move |_| loaded.refetch()>
-                "Reload settings"
-            </button>
-            <button
-                type="button"
-                class="btn"
-                on:click=export
-                disabled=move || loaded.get().is_none()
-            >
-                "Export JSON"
-            </button>
-            <button type="button" class="btn" on:click=move |_| import_open.set(true)>
-                "Import…"
-            </button>
-        </div>
-        <Show when=move || none_yet.get()>
-            <Notice text=NONE_YET />
-        </Show>
-        {move || {
-            load_error()
-                .map(|e| {
-                    view! {
-                        <ErrorPanel
-                            action="Loading the settings"
-                            error=e
-                            on_retry=Callback::new(move |_| loaded.refetch())
-                        />
-                    }
-                })
-        }}
-        <Show when=move || loaded.get().is_none()>
-            <div class="skeleton" role="status">
-                <span class="visually-hidden">"Loading settings…"</span>
-                <div class="skeleton-row"></div>
-                <div class="skeleton-row"></div>
-            </div>
-        </Show>
+        <SettingsTools loaded=loaded on_export=on_export import_open=import_open />
+        <LoadStatus loaded=loaded none_yet=editor.none_yet />
         <form class="card form settings-form" on:submit=on_save novalidate=true>
             <SettingRows draft=draft />
             <AddCustomSetting draft=draft />
-            <BlockedSummary blocked=blocked />
+            <BlockedSummary blocked=editor.blocked />
             <SaveBar draft=draft pending=save.pending() />
         </form>
-        {move || last_run.get().map(|run| view! { <SaveResults run=run /> })}
+        {move || editor.last_run.get().map(|run| view! { <SaveResults run=run /> })}
         <ImportSettings draft=draft open=import_open />
-    }
-}
-
-/// Applies a save's outcome: the server's values become the truth, saved
-/// edits leave the draft, failed ones stay; a refused token goes to unlock.
-fn finish_save(
-    run: &SaveRun,
-    draft: RwSignal<SettingsDraft>,
-    none_yet: RwSignal<bool>,
-    toasts: crate::ui::toasts::Toasts,
-    on_token_refused: Callback<ApiError>,
-) {
-    let saved = run.saved_keys();
-    match &run.reread {
-        Some(Ok(stored)) => {
-            none_yet.set(*stored == StoredSettings::NoneYet);
-            draft.update(|d| d.rebase(stored.clone().into_vec(), &saved));
-        }
-        _ => {
-            let sent: Vec<Setting> = run
-                .results
-                .iter()
-                .filter(|r| saved.contains(&r.sent.key))
-                .map(|r| r.sent.clone())
-                .collect();
-            draft.update(|d| d.assume_saved(&sent));
-        }
-    }
-    match run.failed_count() {
-        0 => toasts.success(format!("Saved {} settings.", saved.len())),
-        n => toasts.failure(format!(
-            "{n} settings need attention; see the results below the form."
-        )),
-    }
-    if let Some(e) = &run.token_refused {
-        on_token_refused.run(e.clone());
-    }
-}
-
-/// One field per key, in the editor's order.
-#[component]
-fn SettingRows(draft: RwSignal<SettingsDraft>) -> impl IntoView {
-    let keys = Memo::new(move |_| draft.with(SettingsDraft::keys));
-    move || {
-        keys.get()
-            .into_iter()
-            .enumerate()
-            .map(|(position, key)| view! { <SettingField key=key position=position draft=draft /> })
-            .collect_view()
-    }
-}
-
-#[component]
-fn BlockedSummary(blocked: RwSignal<Vec<Problem>>) -> impl IntoView {
-    move || {
-        let problems = blocked.get();
-        (!problems.is_empty()).then(|| view! {
-            <div class="alert alert-error" role="alert" data-testid="settings-blocked">
-                <p class="alert-title">"Nothing was sent: fix these first"</p>
-                <ul>
-                    {problems.into_iter().map(|p| view! { <li>{p.message}</li> }).collect_view()}
-                </ul>
-            </div>
-        })
-    }
-}
-
-/// The count of unsaved changes, Discard and Save.
-#[component]
-fn SaveBar(draft: RwSignal<SettingsDraft>, pending: Memo<bool>) -> impl IntoView {
-    let count = move || draft.with(|d| d.changes().len());
-    view! {
-        <div class="actions save-bar">
-            <span class="muted" role="status" data-testid="unsaved-count">
-                {move || match count() {
-                    0 => "No unsaved changes".to_string(),
-                    1 => "1 unsaved change".to_string(),
-                    n => format!("{n} unsaved changes"),
-                }}
-            </span>
-            <button
-                type="button"
-                class="btn"
-                disabled=move || count() == 0
-                on:click=move |_| draft.update(SettingsDraft::discard)
-            >
-                "Discard changes"
-            </button>
-            <button
-                type="submit"
-                class="btn btn-primary"
-                disabled=move || count() == 0 || pending.get()
-            >
-                {move || if pending.get() { "Saving…" } else { "Save settings" }}
-            </button>
-        </div>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::check::Verdict;
-use super::draft::SettingsDraft;
+use super::draft::{Row, SettingsDraft};
 use super::keys::{KnownKey, ValueKind};
 
 /// The element id of a setting's input. Keys from the server may hold any
@@ -62,7 +62,7 @@ pub(crate) fn SettingField(
                 {help}
             </p>
             {editor}
-            <FieldStatus key=key.clone() id=id.clone() draft=draft />
+            <FieldStatus key=key.clone() id=id.clone() draft=draft row=row verdict=verdict />
         </div>
     }
 }
@@ -123,15 +123,14 @@ fn SwitchInput(id: String, key: String, draft: RwSignal<SettingsDraft>) -> impl 
 /// What the server holds, whether the field is unsaved, what Save would
 /// send, and the verdict on it.
 #[component]
-fn FieldStatus(key: String, id: String, draft: RwSignal<SettingsDraft>) -> impl IntoView {
-    let row = {
-        let key = key.clone();
-        Memo::new(move |_| draft.with(|d| d.row(&key)))
-    };
-    let verdict = {
-        let key = key.clone();
-        Memo::new(move |_| draft.with(|d| d.verdict(&key)))
-    };
+fn FieldStatus(
+    key: String,
+    id: String,
+    draft: RwSignal<SettingsDraft>,
+    /// The setting's row and verdict, as the field above reads them.
+    row: Memo<Row>,
+    verdict: Memo<Verdict>,
+) -> impl IntoView {
     let accepted = {
         let key = key.clone();
         move || draft.with(|d| d.warning_accepted(&key))

@@ -3,12 +3,14 @@
 //! into the editor. Nothing is sent until the admin presses Save.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::draft::SettingsDraft;
 use super::transfer::{read_import, ImportRow, ImportStatus};
 use crate::ui::dialog::Dialog;
+use crate::ui::text_import::{ImportActions, PreviewTable, TextSource, Unreadable};
 use crate::ui::toasts::use_toasts;
+
+const PREVIEW_COLUMNS: [&str; 4] = ["Key", "Now", "From the import", "Result"];
 
 const HOW_TO: &str = "Paste the JSON exported from another app, or choose the file. \
                       You see every change before anything is used.";
@@ -30,7 +32,7 @@ pub(crate) fn ImportSettings(
         });
         preview.set(Some(rows));
     };
-    let apply = move |_| {
+    let apply = move |()| {
         let Some(Ok(rows)) = preview.get_untracked() else {
             return;
         };
@@ -57,76 +59,33 @@ pub(crate) fn ImportSettings(
             open=open
             on_close=Callback::new(move |_| open.set(false))
         >
-            <ImportSource text=text on_read=Callback::new(move |_| read()) />
+            <TextSource
+                id="import"
+                file_label="Exported file"
+                paste_label="Or paste the JSON"
+                accept=".json,application/json"
+                text=text
+                on_read=Callback::new(move |_| read())
+            />
+            <button type="button" class="btn" on:click=move |_| read()>
+                "Preview"
+            </button>
             {move || {
                 preview
                     .get()
                     .map(|p| match p {
                         Ok(rows) => view! { <ImportPreview rows=rows /> }.into_any(),
-                        Err(why) => {
-                            view! {
-                                <p class="field-error" role="alert">
-                                    {why}
-                                </p>
-                            }
-                                .into_any()
-                        }
+                        Err(why) => view! { <Unreadable message=why /> }.into_any(),
                     })
             }}
-            <div class="actions">
-                <button type="button" class="btn" on:click=move |_| open.set(false)>
-                    "Cancel"
-                </button>
-                <button
-                    type="button"
-                    class="btn btn-primary"
-                    disabled=move || taken_count() == 0
-                    on:click=apply
-                >
-                    {move || format!("Use {} settings", taken_count())}
-                </button>
-            </div>
+            <ImportActions
+                close_label="Cancel"
+                on_close=Callback::new(move |_| open.set(false))
+                use_label=Signal::derive(move || format!("Use {} settings", taken_count()))
+                use_disabled=Signal::derive(move || taken_count() == 0)
+                on_use=Callback::new(apply)
+            />
         </Dialog>
-    }
-}
-
-/// The text area and the file picker; reading a file fills the text area.
-#[component]
-fn ImportSource(text: RwSignal<String>, on_read: Callback<()>) -> impl IntoView {
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Ok(content) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                text.set(content.as_string().unwrap_or_default());
-                on_read.run(());
-            }
-        });
-    };
-    view! {
-        <div class="field">
-            <label for="import-file">"Exported file"</label>
-            <input id="import-file" type="file" accept=".json,application/json" on:change=on_file />
-        </div>
-        <div class="field">
-            <label for="import-text">"Or paste the JSON"</label>
-            <textarea
-                id="import-text"
-                rows="6"
-                spellcheck="false"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
-        </div>
-        <button type="button" class="btn" on:click=move |_| on_read.run(())>
-            "Preview"
-        </button>
     }
 }
 
@@ -155,19 +114,13 @@ fn ImportPreview(rows: Vec<ImportRow>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-wrap import-preview">
-            <table class="preview" data-testid="import-preview">
-                <caption class="visually-hidden">"What the import would change"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Key"</th>
-                        <th scope="col">"Now"</th>
-                        <th scope="col">"From the import"</th>
-                        <th scope="col">"Result"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <PreviewTable
+            caption="What the import would change"
+            columns=&PREVIEW_COLUMNS
+            wrap_class="import-preview"
+            test_id="import-preview"
+        >
+            {rows}
+        </PreviewTable>
     }
 }

@@ -11,6 +11,7 @@ mod flow;
 mod import;
 mod keys;
 pub(crate) mod page;
+mod parts;
 mod results;
 mod transfer;
 

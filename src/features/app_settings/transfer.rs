@@ -114,7 +114,8 @@ pub(crate) fn read_import(
         .collect())
 }
 
-/// The `(key, value)` pairs of any accepted shape, in the file's order.
+/// The `(key, value)` pairs of any accepted shape: a list keeps the file's
+/// order, an object comes sorted by key.
 fn entries_of(value: Value) -> Result<Vec<(String, Value)>, String> {
     match value {
         Value::Array(items) => items.into_iter().map(pair_of).collect(),

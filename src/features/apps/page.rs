@@ -8,6 +8,7 @@ use leptos_router::components::A;
 
 use crate::api::{ApiError, App};
 use crate::features::apps::list_view::AppListView;
+use crate::features::list::view::EmptyList;
 use crate::routes::NEW_APP;
 use crate::state::session::{use_session, Session};
 use crate::ui::alert::ErrorPanel;
@@ -95,14 +96,13 @@ fn ListSkeleton() -> impl IntoView {
 #[component]
 fn EmptyState() -> impl IntoView {
     view! {
-        <div class="card empty" data-testid="empty-state">
-            <h2>"No apps yet"</h2>
-            <p>
-                "Register your first application to connect an Exotel account to your integration."
-            </p>
+        <EmptyList
+            title="No apps yet"
+            text="Register your first application to connect an Exotel account to your integration."
+        >
             <A href=NEW_APP attr:class="btn btn-primary">
                 "Create your first app"
             </A>
-        </div>
+        </EmptyList>
     }
 }

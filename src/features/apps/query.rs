@@ -7,6 +7,10 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::api::{App, Domain};
+use crate::features::list::query::{
+    active_param, lowercase, parse_active, text_and_sort, url_pairs, ListCatalog, SearchIndex,
+    SortColumn, SortOrder, UrlQuery,
+};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) enum SortKey {
@@ -31,34 +35,6 @@ impl SortKey {
         SortKey::Updated,
     ];
 
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            SortKey::Name => "name",
-            SortKey::AppId => "id",
-            SortKey::AccountSid => "sid",
-            SortKey::Domain => "domain",
-            SortKey::Active => "active",
-            SortKey::Created => "created",
-            SortKey::Updated => "updated",
-        }
-    }
-
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            SortKey::Name => "Name",
-            SortKey::AppId => "AppID",
-            SortKey::AccountSid => "Account SID",
-            SortKey::Domain => "Domain",
-            SortKey::Active => "Active",
-            SortKey::Created => "Created",
-            SortKey::Updated => "Updated",
-        }
-    }
-
-    fn parse(raw: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
-
     fn compare(self, list: &Catalog, a: usize, b: usize) -> Ordering {
         let (x, y) = (&list.apps[a], &list.apps[b]);
         match self {
@@ -75,71 +51,75 @@ impl SortKey {
     }
 }
 
-/// The apps as loaded, with what search and sort need computed once, so a
-/// keystroke at 10,000 apps filters without allocating per app.
+impl SortColumn for SortKey {
+    fn columns() -> &'static [Self] {
+        &SortKey::ALL
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::AppId => "id",
+            SortKey::AccountSid => "sid",
+            SortKey::Domain => "domain",
+            SortKey::Active => "active",
+            SortKey::Created => "created",
+            SortKey::Updated => "updated",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "Name",
+            SortKey::AppId => "AppID",
+            SortKey::AccountSid => "Account SID",
+            SortKey::Domain => "Domain",
+            SortKey::Active => "Active",
+            SortKey::Created => "Created",
+            SortKey::Updated => "Updated",
+        }
+    }
+}
+
+/// The apps as loaded, with what search and sort need computed once.
 pub(crate) struct Catalog {
     pub(crate) apps: Arc<Vec<App>>,
     /// Lower-cased names, the sort key for the Name column.
     name_keys: Vec<String>,
-    /// Lower-cased "name AppID sid", what the search box looks in.
-    haystacks: Vec<String>,
+    /// What the search box looks in: name, AppID and account SID.
+    index: SearchIndex,
 }
 
 impl Catalog {
     pub(crate) fn new(apps: impl Into<Arc<Vec<App>>>) -> Self {
         let apps = apps.into();
-        let name_keys = apps
-            .iter()
-            .map(|a| {
-                let mut key = String::with_capacity(a.app_name.len());
-                push_lowercase(&mut key, &a.app_name);
-                key
-            })
-            .collect();
-        let haystacks = apps.iter().map(search_text).collect();
+        let name_keys = apps.iter().map(|a| lowercase(&a.app_name)).collect();
+        let index = SearchIndex::new(apps.iter().map(|a| {
+            [
+                a.app_name.as_str(),
+                a.app_id.as_str(),
+                a.exotel_account_sid.as_str(),
+            ]
+        }));
         Catalog {
             apps,
             name_keys,
-            haystacks,
+            index,
         }
     }
-
-    /// Every position, sorted by `sort`. Computed once per sort change:
-    /// typing a search only filters it.
-    pub(crate) fn sorted(&self, sort: SortKey, descending: bool) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.len()).collect();
-        // Stable: equal keys keep the API's order.
-        order.sort_by(|&a, &b| {
-            let o = sort.compare(self, a, b);
-            if descending {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        order
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.apps.len()
-    }
 }
 
-/// The status filter as written in the URL (`active=yes|no`) and in the
-/// filter's `<select>`: "" means any.
-pub(crate) fn active_param(active: Option<bool>) -> &'static str {
-    match active {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "",
-    }
-}
+impl ListCatalog for Catalog {
+    type Item = App;
+    type Column = SortKey;
 
-pub(crate) fn parse_active(raw: &str) -> Option<bool> {
-    match raw {
-        "yes" => Some(true),
-        "no" => Some(false),
-        _ => None,
+    fn items(&self) -> &[App] {
+        &self.apps
+    }
+
+    /// Computed once per sort change: typing a search only filters it.
+    fn sorted(&self, sort: SortOrder<SortKey>) -> Vec<usize> {
+        sort.apply(self.apps.len(), |a, b| sort.column.compare(self, a, b))
     }
 }
 
@@ -158,97 +138,61 @@ pub(crate) struct ListQuery {
     pub(crate) domain: Option<Domain>,
     /// Some(true) = active only, Some(false) = inactive only.
     pub(crate) active: Option<bool>,
-    pub(crate) sort: SortKey,
-    pub(crate) descending: bool,
+    pub(crate) sort: SortOrder<SortKey>,
 }
 
 impl ListQuery {
-    /// From URL query pairs; unknown values fall back to the defaults.
-    pub(crate) fn from_pairs<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
-        ListQuery {
-            text: get("q").unwrap_or_default().to_string(),
-            domain: get("domain").and_then(parse_domain),
-            active: get("active").and_then(parse_active),
-            sort: get("sort").and_then(SortKey::parse).unwrap_or_default(),
-            descending: get("dir") == Some("desc"),
-        }
-    }
-
-    /// The non-default parts, as (key, value) pairs for the URL.
-    pub(crate) fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = Vec::new();
-        if !self.text.is_empty() {
-            pairs.push(("q", self.text.clone()));
-        }
-        if let Some(domain) = self.domain {
-            pairs.push(("domain", domain.as_api_str().to_string()));
-        }
-        if let Some(active) = self.active {
-            pairs.push(("active", active_param(Some(active)).to_string()));
-        }
-        if self.sort != SortKey::default() {
-            pairs.push(("sort", self.sort.as_str().to_string()));
-        }
-        if self.descending {
-            pairs.push(("dir", "desc".to_string()));
-        }
-        pairs
-    }
-
-    /// The same query sorted by `key`: a second click on the sorted column
-    /// flips the direction.
-    pub(crate) fn sorted_by(&self, key: SortKey) -> Self {
-        ListQuery {
-            descending: self.sort == key && !self.descending,
-            sort: key,
-            ..self.clone()
-        }
-    }
-
     /// Whether any search or filter narrows the list.
     #[cfg(test)]
     pub(crate) fn is_filtered(&self) -> bool {
         !self.text.trim().is_empty() || self.domain.is_some() || self.active.is_some()
     }
-
-    /// The part of `order` that the search and filters keep.
-    pub(crate) fn filter(&self, list: &Catalog, order: &[usize]) -> Vec<usize> {
-        let needle = self.text.trim().to_lowercase();
-        order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let app = &list.apps[i];
-                self.domain
-                    .is_none_or(|d| app.exotel_domain.eq_ignore_ascii_case(d.as_api_str()))
-                    && self.active.is_none_or(|a| app.is_active == a)
-                    && (needle.is_empty() || list.haystacks[i].contains(&needle))
-            })
-            .collect()
-    }
 }
 
-/// Lower-cased "name\nAppID\nsid". A newline cannot be typed in the search
-/// box, so a needle never matches across two fields.
-fn search_text(app: &App) -> String {
-    let fields = [&app.app_name, &app.app_id, &app.exotel_account_sid];
-    let mut text = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum());
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
+impl UrlQuery for ListQuery {
+    type Catalog = Catalog;
+
+    fn from_pairs<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+        let (text, sort) = text_and_sort(&get);
+        ListQuery {
+            text,
+            domain: get("domain").and_then(parse_domain),
+            active: get("active").and_then(parse_active),
+            sort,
         }
-        push_lowercase(&mut text, field);
     }
-    text
-}
 
-/// Appends `s` lower-cased; ASCII (nearly every name and ID) without the
-/// allocation `to_lowercase` makes.
-fn push_lowercase(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        out.push_str(&s.to_lowercase());
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let filters = [
+            ("domain", self.domain.map(Domain::as_api_str)),
+            ("active", self.active.map(|a| active_param(Some(a)))),
+        ];
+        url_pairs(&self.text, &filters, self.sort)
+    }
+
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn with_text(self, text: String) -> Self {
+        ListQuery { text, ..self }
+    }
+
+    fn sort(&self) -> SortOrder<SortKey> {
+        self.sort
+    }
+
+    fn with_sort(self, sort: SortOrder<SortKey>) -> Self {
+        ListQuery { sort, ..self }
+    }
+
+    fn filter(&self, list: &Catalog, order: &[usize]) -> Vec<usize> {
+        list.index.filter(&self.text, order, |i| {
+            let app = &list.apps[i];
+            self.domain
+                .is_none_or(|d| app.exotel_domain.eq_ignore_ascii_case(d.as_api_str()))
+                && self.active.is_none_or(|a| app.is_active == a)
+        })
     }
 }
 
@@ -284,7 +228,7 @@ mod tests {
 
     /// The positions `q` shows, in order: what the list page computes.
     fn select(q: &ListQuery, list: &Catalog) -> Vec<usize> {
-        q.filter(list, &list.sorted(q.sort, q.descending))
+        q.filter(list, &list.sorted(q.sort))
     }
 
     /// The names `q` shows, in order.
@@ -342,7 +286,7 @@ mod tests {
         let by_name = ListQuery::default().sorted_by(SortKey::Name);
         assert_eq!(names(&by_name), ["Alpha", "billing", "WebRTC"]);
         let desc = by_name.sorted_by(SortKey::Name);
-        assert!(desc.descending);
+        assert!(desc.sort.descending);
         assert_eq!(names(&desc), ["WebRTC", "billing", "Alpha"]);
         let by_created = ListQuery::default();
         assert_eq!(names(&by_created), ["billing", "WebRTC", "Alpha"]);
@@ -357,8 +301,10 @@ mod tests {
             text: "bill".into(),
             domain: Some(Domain::Singapore),
             active: Some(true),
-            sort: SortKey::Updated,
-            descending: true,
+            sort: SortOrder {
+                column: SortKey::Updated,
+                descending: true,
+            },
         };
         let pairs = q.to_pairs();
         let back = ListQuery::from_pairs(|k| {

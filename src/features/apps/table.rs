@@ -11,6 +11,7 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 use crate::api::{domain_label, App};
 use crate::features::apps::query::{Catalog, ListQuery, SortKey};
 use crate::features::apps::window::{rows_to_render, Viewport, RENDER_ALL_UP_TO};
+use crate::features::list::view::sort_headers;
 use crate::routes::app_href;
 use crate::ui::dom::{copy_text, COPIED_FOR};
 use crate::ui::text::short_id;
@@ -31,6 +32,7 @@ pub(crate) fn AppTable(
     let rows = move || window.rows();
     let above = move || window.spacer_above(COLUMNS);
     let below = move || window.spacer_below(COLUMNS);
+    let headers = sort_headers(Signal::derive(move || query.with(|q| q.sort)), on_sort);
 
     let navigate = use_navigate();
     let on_row_click = move |ev: leptos::ev::MouseEvent| {
@@ -47,16 +49,7 @@ pub(crate) fn AppTable(
             >
                 <thead>
                     <tr aria-rowindex="1">
-                        {SortKey::ALL
-                            .map(|key| {
-                                let state = Signal::derive(move || {
-                                    query.with(|q| (q.sort == key).then_some(q.descending))
-                                });
-                                let on_click = Callback::new(move |()| on_sort.run(key));
-                                view! {
-                                    <SortHeader label=key.label() state=state on_sort=on_click />
-                                }
-                            })} <th scope="col">
+                        {headers} <th scope="col">
                             <span class="visually-hidden">"Actions"</span>
                         </th>
                     </tr>

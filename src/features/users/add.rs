@@ -45,22 +45,7 @@ pub(crate) fn AddUserDialog(app_id: String, token: String, open: RwSignal<bool>)
         refusal,
         open,
     };
-    let add = {
-        let app_id = app_id.clone();
-        Action::new_local(move |user: &NewUser| {
-            let (user, token, client, app_id) = (
-                user.clone(),
-                token.clone(),
-                session.client(),
-                app_id.clone(),
-            );
-            async move {
-                let mut run = import_rows(&client, &token, vec![user]).await;
-                // The one place an add's outcome lands.
-                finish_add(&app_id, run.outcomes.pop(), targets);
-            }
-        })
-    };
+    let add = add_action(app_id.clone(), token, targets);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let ids = loaded.with_untracked(loaded_ids);
@@ -83,7 +68,11 @@ pub(crate) fn AddUserDialog(app_id: String, token: String, open: RwSignal<bool>)
             }
             open=open
             busy=pending
-            on_close=Callback::new(move |_| open.set(false))
+            on_close=Callback::new(move |_| {
+                problems.set(Vec::new());
+                refusal.set(None);
+                open.set(false);
+            })
         >
             <form class="form add-user-form" on:submit=on_submit novalidate=true>
                 <UserFields draft=draft fields=UserField::ALL.to_vec() problems=problems />
@@ -104,6 +93,23 @@ pub(crate) fn AddUserDialog(app_id: String, token: String, open: RwSignal<bool>)
             </form>
         </Dialog>
     }
+}
+
+/// Sends the user (an array of one) and lands the outcome.
+fn add_action(app_id: String, token: String, to: AddTargets) -> Action<NewUser, ()> {
+    Action::new_local(move |user: &NewUser| {
+        let (user, token, client, app_id) = (
+            user.clone(),
+            token.clone(),
+            to.session.client(),
+            app_id.clone(),
+        );
+        async move {
+            let mut run = import_rows(&client, &token, vec![user]).await;
+            // The one place an add's outcome lands.
+            finish_add(&app_id, run.outcomes.pop(), to);
+        }
+    })
 }
 
 /// The app's Exotel account SID ("" until the app is known).

@@ -9,13 +9,18 @@ use super::flow::{self, is_trial_account, DeleteFailure};
 use super::list_load::PAGE_SIZE;
 use super::loaded::LoadedUsers;
 use crate::api::ApiError;
-use crate::features::app_detail::delete::confirms;
+use crate::features::app_detail::delete::name_to_type;
 use crate::features::apps::export::ExportFormat;
 use crate::state::session::use_session;
 use crate::ui::alert::{ErrorPanel, Notice, NoticeKind};
 use crate::ui::dialog::Dialog;
 use crate::ui::dom::download;
-use crate::ui::toasts::use_toasts;
+use crate::ui::toasts::{use_toasts, Toasts};
+use crate::ui::typed_confirmation::TypedConfirmation;
+
+const TRIAL_DELETE: &str =
+    "This Exotel account is a trial account: the API refuses to delete its users. Nothing was deleted.";
+const RECOUNT: &str = "The users were deleted, but reading the list again";
 
 /// The part of the dialog's text that says how many users go.
 fn users_going(count: usize, complete: bool) -> String {
@@ -40,34 +45,19 @@ pub(crate) fn DeleteAllDialog(
     let session = use_session();
     let cache = session.loaded_users(&app_id);
     let failure = RwSignal::new(None::<DeleteFailure>);
-    let toasts = use_toasts();
+    let targets = DeleteTargets {
+        cache,
+        open,
+        failure,
+        toasts: use_toasts(),
+        on_token_refused,
+        on_reload,
+    };
     let delete = Action::new_local(move |_: &()| {
         let (client, token) = (session.client(), token.clone());
         async move {
             let result = flow::delete_all_and_confirm(&client, &token, PAGE_SIZE).await;
-            // The one place a delete's outcome lands.
-            match result {
-                Ok(left) => {
-                    cache.set(LoadedUsers {
-                        complete: left == 0,
-                        ..LoadedUsers::default()
-                    });
-                    if left == 0 {
-                        toasts.success("Every user of this app was deleted. The list is empty.");
-                    } else {
-                        toasts.failure(format!("{left} users are still listed after deleting."));
-                        on_reload.run(());
-                    }
-                    open.try_set(false);
-                }
-                Err(DeleteFailure::Delete(e)) if e.is_unauthorized() => {
-                    open.try_set(false);
-                    on_token_refused.run(e);
-                }
-                Err(other) => {
-                    failure.try_set(Some(other));
-                }
-            }
+            finish_delete(result, targets);
         }
     });
     let pending = delete.pending();
@@ -82,15 +72,11 @@ pub(crate) fn DeleteAllDialog(
             "save them as CSV first if you may need them again."
         }
     };
-    let export = {
+    let expected = {
         let app_id = app_id.clone();
-        move |_| {
-            let text = cache.with_untracked(|c| render_users(ExportFormat::Csv, &c.users));
-            let format = ExportFormat::Csv;
-            download(&users_file_name(format, &app_id), format.mime_type(), &text);
-        }
+        Signal::derive(move || app_name.with(|name| name_to_type(name, &app_id).to_string()))
     };
-    let expected = Signal::derive(move || app_name.get());
+    let export = move |_| export_csv(cache, &app_id);
     view! {
         <Dialog
             id="delete-users"
@@ -109,9 +95,11 @@ pub(crate) fn DeleteAllDialog(
                 </button>
             </p>
             {move || failure.get().map(|f| view! { <DeleteFailureView failure=f /> })}
-            <ConfirmDeleteAll
-                app_id=app_id.clone()
+            <TypedConfirmation
+                input_id="confirm-users-delete"
                 expected=expected
+                button="Delete all users"
+                pending_button="Deleting…"
                 pending=pending
                 on_confirm=Callback::new(move |()| {
                     failure.set(None);
@@ -123,18 +111,61 @@ pub(crate) fn DeleteAllDialog(
     }
 }
 
+/// Saves the loaded users as CSV (the dialog's "export first").
+fn export_csv(cache: RwSignal<LoadedUsers>, app_id: &str) {
+    let format = ExportFormat::Csv;
+    let text = cache.with_untracked(|c| render_users(format, &c.users));
+    download(&users_file_name(format, app_id), format.mime_type(), &text);
+}
+
+/// What a delete's outcome changes.
+#[derive(Clone, Copy)]
+struct DeleteTargets {
+    cache: RwSignal<LoadedUsers>,
+    open: RwSignal<bool>,
+    failure: RwSignal<Option<DeleteFailure>>,
+    toasts: Toasts,
+    on_token_refused: Callback<ApiError>,
+    on_reload: Callback<()>,
+}
+
+/// The one place a delete's outcome lands: the list becomes what the
+/// recount found; a refused token goes to unlock; other failures stay in
+/// the dialog.
+fn finish_delete(result: Result<usize, DeleteFailure>, t: DeleteTargets) {
+    match result {
+        Ok(left) => {
+            t.cache.set(LoadedUsers {
+                complete: left == 0,
+                ..LoadedUsers::default()
+            });
+            if left == 0 {
+                t.toasts
+                    .success("Every user of this app was deleted. The list is empty.");
+            } else {
+                t.toasts
+                    .failure(format!("{left} users are still listed after deleting."));
+                t.on_reload.run(());
+            }
+            t.open.try_set(false);
+        }
+        Err(DeleteFailure::Delete(e)) if e.is_unauthorized() => {
+            t.open.try_set(false);
+            t.on_token_refused.run(e);
+        }
+        Err(other) => {
+            t.failure.try_set(Some(other));
+        }
+    }
+}
+
 /// Why the delete did not end with an empty list.
 #[component]
 fn DeleteFailureView(failure: DeleteFailure) -> impl IntoView {
     match failure {
         DeleteFailure::Delete(e) => {
             let trial = is_trial_account(&e).then(|| {
-                view! {
-                    <Notice
-                        kind=NoticeKind::Warn
-                        text="This Exotel account is a trial account: the API refuses to delete its users. Nothing was deleted."
-                    />
-                }
+                view! { <Notice kind=NoticeKind::Warn text=TRIAL_DELETE /> }
             });
             view! {
                 {trial}
@@ -142,8 +173,9 @@ fn DeleteFailureView(failure: DeleteFailure) -> impl IntoView {
             }
             .into_any()
         }
-        DeleteFailure::Recount(flow::LoadFailure::Api(e)) => view! { <ErrorPanel action="The users were deleted, but reading the list again" error=e /> }
-        .into_any(),
+        DeleteFailure::Recount(flow::LoadFailure::Api(e)) => {
+            view! { <ErrorPanel action=RECOUNT error=e /> }.into_any()
+        }
         DeleteFailure::Recount(other) => {
             let text = format!(
                 "The users were deleted, but reading the list again stopped: {}",
@@ -151,59 +183,6 @@ fn DeleteFailureView(failure: DeleteFailure) -> impl IntoView {
             );
             view! { <Notice kind=NoticeKind::Warn text=text /> }.into_any()
         }
-    }
-}
-
-/// The typed-name confirmation: Delete stays disabled until the app's name
-/// (or its AppID when unnamed) is typed.
-#[component]
-fn ConfirmDeleteAll(
-    app_id: String,
-    expected: Signal<String>,
-    #[prop(into)] pending: Signal<bool>,
-    on_confirm: Callback<()>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
-    let typed = RwSignal::new(String::new());
-    let confirmed = move || confirms(&typed.get(), &expected.get(), &app_id);
-    let submit = {
-        let confirmed = confirmed.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if confirmed() && !pending.get_untracked() {
-                on_confirm.run(());
-            }
-        }
-    };
-    view! {
-        <form on:submit=submit>
-            <label for="confirm-users-delete">
-                "Type " <strong>{move || expected.get()}</strong> " to confirm"
-            </label>
-            <input
-                id="confirm-users-delete"
-                bind:value=typed
-                autocomplete="off"
-                spellcheck="false"
-            />
-            <div class="actions">
-                <button
-                    type="button"
-                    class="btn"
-                    on:click=move |_| on_cancel.run(())
-                    disabled=move || pending.get()
-                >
-                    "Cancel"
-                </button>
-                <button
-                    type="submit"
-                    class="btn btn-danger"
-                    disabled=move || !confirmed() || pending.get()
-                >
-                    {move || if pending.get() { "Deleting…" } else { "Delete all users" }}
-                </button>
-            </div>
-        </form>
     }
 }
 

@@ -1,34 +1,13 @@
 //! The shown users as a CSV or JSON file, in the formats of the apps list
 //! ([`ExportFormat`]). `SipSecret` is not in [`User`] at all, so it cannot
-//! be written; the tests check that anyway. The CSV header uses the API's
-//! key names, so an export reads back as an import (extra columns ignored).
+//! be written; the tests check that anyway. The CSV header is the API's
+//! [`USER_KEYS`], so an export reads back as an import (extra columns
+//! ignored).
 
 use super::csv::csv_line;
+use crate::api::users::USER_KEYS;
 use crate::api::User;
 use crate::features::apps::export::ExportFormat;
-
-const HEADER: [&str; 20] = [
-    "AppUserId",
-    "AppUsername",
-    "Email",
-    "Role",
-    "ExotelAccountSid",
-    "ExotelUserId",
-    "ExotelUserName",
-    "VirtualNumber",
-    "AgentNumber",
-    "ActiveDeviceId",
-    "PhoneDeviceID",
-    "SipDeviceID",
-    "SipId",
-    "OutboundActive",
-    "IsActive",
-    "AppID",
-    "CustomerId",
-    "UserDetail",
-    "CreatedAt",
-    "UpdatedAt",
-];
 
 /// The file's contents.
 pub(crate) fn render_users(format: ExportFormat, users: &[User]) -> String {
@@ -53,7 +32,7 @@ pub(crate) fn users_file_name(format: ExportFormat, app_id: &str) -> String {
 }
 
 fn to_csv(users: &[User]) -> String {
-    let mut out = csv_line(HEADER);
+    let mut out = csv_line(USER_KEYS);
     for u in users {
         let yes_no = |b: bool| if b { "true" } else { "false" };
         out.push_str(&csv_line([

@@ -48,7 +48,8 @@ impl LoadFailure {
         match self {
             LoadFailure::Api(e) => e.title(),
             LoadFailure::RepeatedNextKey(key) => format!(
-                "The server sent the next-page key \"{key}\" a second time; loading stopped so it does not repeat forever."
+                "The server sent the next-page key \"{key}\" a second time; \
+                 loading stopped so it does not repeat forever."
             ),
         }
     }
@@ -70,15 +71,6 @@ impl LoadRun {
     /// Every page was loaded.
     pub(crate) fn is_complete(&self) -> bool {
         self.failure.is_none() && !self.stopped
-    }
-
-    /// Where to start to go on from here, keeping the users loaded.
-    pub(crate) fn resume(self) -> Option<LoadStart> {
-        let last_value = self.next_to_resume?;
-        Some(LoadStart::Resume {
-            loaded: self.users,
-            last_value,
-        })
     }
 }
 
@@ -323,6 +315,14 @@ mod tests {
     use crate::api::users::UserPage;
     use crate::api::UserUpdate;
 
+    /// Where the page goes on from after `run` stopped early.
+    fn resume(run: LoadRun) -> LoadStart {
+        LoadStart::Resume {
+            loaded: run.users,
+            last_value: run.next_to_resume.expect("a page to resume from"),
+        }
+    }
+
     /// Scripted answers per call, and a record of what was asked.
     #[derive(Default)]
     struct FakeUsers {
@@ -459,7 +459,7 @@ mod tests {
             .borrow_mut()
             .extend([page(3, Some("6")), page(4, Some("8")), page(5, None)]);
         let mut counts = Vec::new();
-        let resumed = load(&api, run.resume().unwrap(), &mut counts);
+        let resumed = load(&api, resume(run), &mut counts);
         assert!(resumed.is_complete());
         assert_eq!(resumed.users.len(), 10);
         assert_eq!(
@@ -475,7 +475,7 @@ mod tests {
         let api = with_pages(vec![page(1, Some("2")), Err(http(401, "invalid token"))]);
         let run = load(&api, LoadStart::Beginning, &mut Vec::new());
         assert!(matches!(&run.failure, Some(LoadFailure::Api(e)) if e.is_unauthorized()));
-        let resume = run.resume().unwrap();
+        let resume = resume(run);
         assert_eq!(
             resume,
             LoadStart::Resume {

@@ -19,7 +19,11 @@ use super::user_refusal::token_refused;
 use crate::api::NewUser;
 use crate::state::session::{use_session, Session};
 use crate::ui::dialog::Dialog;
+use crate::ui::text_import::ImportActions;
 use crate::ui::toasts::{use_toasts, Toasts};
+
+const HOW_IT_WORKS: &str = "Each row is checked first; only the rows marked Ready are sent. \
+                            Nothing you paste is lost if something fails.";
 
 /// Where an import's outcome goes.
 #[derive(Clone, Copy)]
@@ -44,8 +48,11 @@ pub(crate) fn ImportUsersDialog(
     // preview always says what sending again would do.
     let read = Memo::new(move |_| -> Option<Result<ImportFile, CsvError>> {
         let text = text.get();
+        if text.trim().is_empty() {
+            return None;
+        }
         let ids = loaded.with(loaded_ids);
-        (!text.trim().is_empty()).then(|| read_import(&text, &ids, &account_sid.get()))
+        Some(read_import(&text, &ids, &account_sid.get()))
     });
     let report = RwSignal::new(None::<ImportReport>);
     let targets = ImportTargets {
@@ -62,7 +69,7 @@ pub(crate) fn ImportUsersDialog(
         })
     };
     let ready_count = Memo::new(move |_| ready_rows().len());
-    let on_create = move |_| {
+    let on_create = move |()| {
         if !send.pending().get_untracked() {
             report.set(None);
             send.dispatch(ready_rows());
@@ -73,9 +80,7 @@ pub(crate) fn ImportUsersDialog(
         <Dialog
             id="import-users"
             title="Import users from CSV"
-            description=|| {
-                "Each row is checked first; only the rows marked Ready are sent. Nothing you paste is lost if something fails."
-            }
+            description=|| HOW_IT_WORKS
             open=open
             busy=pending
             on_close=Callback::new(move |_| open.set(false))
@@ -84,24 +89,19 @@ pub(crate) fn ImportUsersDialog(
                 <ImportCsvSource text=text />
                 <ImportPreview read=read />
                 {move || report.get().map(|r| view! { <ImportOutcome report=r /> })}
-                <div class="actions">
+                <ImportActions
+                    close_label="Close"
+                    on_close=Callback::new(move |_| open.set(false))
+                    use_label=Signal::derive(move || match (pending.get(), ready_count.get()) {
+                        (true, _) => "Creating…".to_string(),
+                        (false, 1) => "Create 1 user".to_string(),
+                        (false, n) => format!("Create {n} users"),
+                    })
+                    use_disabled=Signal::derive(move || ready_count.get() == 0 || pending.get())
+                    on_use=Callback::new(on_create)
+                >
                     <KeepFailedButton text=text report=report />
-                    <button type="button" class="btn" on:click=move |_| open.set(false)>
-                        "Close"
-                    </button>
-                    <button
-                        type="button"
-                        class="btn btn-primary"
-                        disabled=move || ready_count.get() == 0 || pending.get()
-                        on:click=on_create
-                    >
-                        {move || match (pending.get(), ready_count.get()) {
-                            (true, _) => "Creating…".to_string(),
-                            (false, 1) => "Create 1 user".to_string(),
-                            (false, n) => format!("Create {n} users"),
-                        }}
-                    </button>
-                </div>
+                </ImportActions>
             </div>
         </Dialog>
     }
@@ -161,7 +161,7 @@ fn finish_import(app_id: &str, report: ImportReport, to: ImportTargets) {
             _ => None,
         })
         .collect();
-    let (count, sent) = (report.done_lines().len(), report.rows.len());
+    let (count, sent) = (report.created, report.rows.len());
     remember_created(to.loaded, created);
     match &report.stopped_by {
         Some(e) if e.is_unauthorized() => token_refused(to.session, to.toasts, app_id, e),

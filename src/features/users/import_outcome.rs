@@ -10,6 +10,9 @@ use super::csv::{csv_line, parse_records, CsvError, ImportRow};
 use super::flow::{ImportRun, RowOutcome};
 use super::user_refusal::CallRefusal;
 use crate::api::ApiError;
+use crate::ui::text_import::PreviewTable;
+
+const OUTCOME_COLUMNS: [&str; 3] = ["Line", "App user ID", "Outcome"];
 
 /// One sent row and what became of it.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,12 +26,15 @@ pub(crate) struct SentRow {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct ImportReport {
     pub(crate) rows: Vec<SentRow>,
+    /// How many of them exist now (created, or sent and not refused).
+    pub(crate) created: usize,
     pub(crate) stopped_by: Option<ApiError>,
 }
 
 impl ImportReport {
     /// Pairs the rows sent with the run's outcomes (same order).
     pub(crate) fn of(sent: &[ImportRow], run: ImportRun) -> Self {
+        let created = run.created_count();
         let rows = sent
             .iter()
             .zip(run.outcomes)
@@ -40,6 +46,7 @@ impl ImportReport {
             .collect();
         ImportReport {
             rows,
+            created,
             stopped_by: run.stopped_by,
         }
     }
@@ -69,8 +76,11 @@ pub(crate) fn without_lines(text: &str, done_lines: &HashSet<usize>) -> Result<S
 /// stopped the run, if one did.
 #[component]
 pub(crate) fn ImportOutcome(report: ImportReport) -> impl IntoView {
-    let created = report.done_lines().len();
-    let summary = format!("{created} of {} rows sent were created.", report.rows.len());
+    let summary = format!(
+        "{} of {} rows sent were created.",
+        report.created,
+        report.rows.len()
+    );
     let rows = report
         .rows
         .into_iter()
@@ -84,19 +94,13 @@ pub(crate) fn ImportOutcome(report: ImportReport) -> impl IntoView {
             {report
                 .stopped_by
                 .map(|e| view! { <CallRefusal action="Creating the users" error=e /> })}
-            <div class="table-wrap">
-                <table class="preview users-outcome">
-                    <caption class="visually-hidden">"What happened to each row sent"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Line"</th>
-                            <th scope="col">"App user ID"</th>
-                            <th scope="col">"Outcome"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <PreviewTable
+                caption="What happened to each row sent"
+                columns=&OUTCOME_COLUMNS
+                kind="users-outcome"
+            >
+                {rows}
+            </PreviewTable>
         </section>
     }
 }
@@ -173,5 +177,6 @@ mod tests {
         assert_eq!(report.rows[1].line, 4);
         assert_eq!(report.rows[1].app_user_id, "u3");
         assert_eq!(report.done_lines(), [2].into());
+        assert_eq!(report.created, 1);
     }
 }

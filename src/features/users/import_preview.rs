@@ -3,11 +3,13 @@
 //! reasons it will not be sent, and the columns that are not read.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::csv::{CsvError, ImportFile, ImportRow};
 use super::validate::UserField;
 use crate::ui::alert::{Notice, NoticeKind};
+use crate::ui::text_import::{PreviewTable, TextSource, Unreadable};
+
+const PREVIEW_COLUMNS: [&str; 5] = ["Line", "App user ID", "App username", "Email", "Check"];
 
 /// The header an import file starts with (the agent number is optional).
 pub(crate) fn example_header() -> String {
@@ -19,51 +21,21 @@ pub(crate) fn example_header() -> String {
         .join(",")
 }
 
-/// The text area and the file picker; a chosen file's text replaces the
-/// text area's, so what is previewed is always what is in the box.
+/// The file picker and the text area, with the header the text starts with.
 #[component]
 pub(crate) fn ImportCsvSource(text: RwSignal<String>) -> impl IntoView {
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            if let Ok(content) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                text.set(content.as_string().unwrap_or_default());
-            }
-        });
-    };
     view! {
-        <div class="field">
-            <label for="users-import-file">"CSV file"</label>
-            <input
-                id="users-import-file"
-                type="file"
-                accept=".csv,text/csv,text/plain"
-                on:change=on_file
-            />
-        </div>
-        <div class="field">
-            <label for="users-import-text">"Or paste the CSV"</label>
-            <p class="hint" id="users-import-hint">
-                "First row: the column names, e.g. "
-                <code>{example_header()}</code>
-                ". exotel_account_sid may be left out: the app's account is used."
-            </p>
-            <textarea
-                id="users-import-text"
-                rows="6"
-                spellcheck="false"
-                aria-describedby="users-import-hint"
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
-        </div>
+        <TextSource
+            id="users-import"
+            file_label="CSV file"
+            paste_label="Or paste the CSV"
+            accept=".csv,text/csv,text/plain"
+            text=text
+        >
+            "First row: the column names, e.g. "
+            <code>{example_header()}</code>
+            ". exotel_account_sid may be left out: the app's account is used."
+        </TextSource>
     }
 }
 
@@ -72,19 +44,16 @@ pub(crate) fn ImportCsvSource(text: RwSignal<String>) -> impl IntoView {
 pub(crate) fn ImportPreview(read: Memo<Option<Result<ImportFile, CsvError>>>) -> impl IntoView {
     move || {
         read.get().map(|file| match file {
-            Ok(file) => view! { <PreviewTable file=file /> }.into_any(),
-            Err(why) => view! {
-                <p class="field-error" role="alert" data-testid="import-unreadable">
-                    {why.message()}
-                </p>
-            }
-            .into_any(),
+            Ok(file) => view! { <CheckedRows file=file /> }.into_any(),
+            Err(why) => view! { <Unreadable message=why.message() test_id="import-unreadable" /> }
+                .into_any(),
         })
     }
 }
 
+/// How many rows are ready, the columns not read, and each row checked.
 #[component]
-fn PreviewTable(file: ImportFile) -> impl IntoView {
+fn CheckedRows(file: ImportFile) -> impl IntoView {
     let ready = file.rows.iter().filter(|r| r.is_ready()).count();
     let summary = format!(
         "{} rows: {ready} ready, {} with problems (not sent).",
@@ -105,21 +74,15 @@ fn PreviewTable(file: ImportFile) -> impl IntoView {
             {summary}
         </p>
         {ignored}
-        <div class="table-wrap import-preview">
-            <table class="preview users-preview" data-testid="users-import-preview">
-                <caption class="visually-hidden">"The rows of the import, checked"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Line"</th>
-                        <th scope="col">"App user ID"</th>
-                        <th scope="col">"App username"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Check"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <PreviewTable
+            caption="The rows of the import, checked"
+            columns=&PREVIEW_COLUMNS
+            kind="users-preview"
+            wrap_class="import-preview"
+            test_id="users-import-preview"
+        >
+            {rows}
+        </PreviewTable>
     }
 }
 

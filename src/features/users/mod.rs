@@ -3,10 +3,6 @@
 //! import and export, the list's search/filter/sort, the before/after of an
 //! edit, and the flows over [`crate::api::service::UsersApi`].
 
-// The Users pages that call these are being written alongside; until they
-// land, only the tests use this module.
-#![allow(dead_code)]
-
 pub(crate) mod add;
 pub(crate) mod csv;
 pub(crate) mod delete_all;

@@ -1,15 +1,18 @@
 //! Which users the list shows, in which order: search text, the active,
 //! outbound and device filters, sort column and direction. All of it lives
-//! in the URL query (`?q=&active=&outbound=&device=&sort=&dir=`), as the
-//! apps list does (whose yes/no filter parameters are reused here). Pure,
-//! tested on the host.
+//! in the URL query (`?q=&active=&outbound=&device=&sort=&dir=`), read and
+//! written with the parts every list shares ([`crate::features::list`]).
+//! Pure, tested on the host.
 
 use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::api::users::ActiveDevice;
 use crate::api::User;
-use crate::features::apps::query::{active_param, parse_active};
+use crate::features::list::query::{
+    active_param, lowercase, parse_active, text_and_sort, url_pairs, ListCatalog, SearchIndex,
+    SortColumn, SortOrder, UrlQuery,
+};
 
 /// A column of the users table.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -40,7 +43,28 @@ impl SortKey {
         SortKey::Outbound,
     ];
 
-    pub(crate) fn as_str(self) -> &'static str {
+    fn compare(self, list: &UserCatalog, a: usize, b: usize) -> Ordering {
+        let (x, y) = (&list.users[a], &list.users[b]);
+        match self {
+            SortKey::AppUserId => x.app_user_id.cmp(&y.app_user_id),
+            SortKey::AppUsername => list.name_keys[a].cmp(&list.name_keys[b]),
+            SortKey::Email => list.email_keys[a].cmp(&list.email_keys[b]),
+            SortKey::ExotelUser => x.exotel_user_name.cmp(&y.exotel_user_name),
+            SortKey::VirtualNumber => x.virtual_number.cmp(&y.virtual_number),
+            SortKey::AgentNumber => x.agent_number.cmp(&y.agent_number),
+            SortKey::Device => device_param(x.active_device()).cmp(device_param(y.active_device())),
+            SortKey::Active => x.is_active.cmp(&y.is_active),
+            SortKey::Outbound => x.outbound_active.cmp(&y.outbound_active),
+        }
+    }
+}
+
+impl SortColumn for SortKey {
+    fn columns() -> &'static [Self] {
+        &SortKey::ALL
+    }
+
+    fn as_str(self) -> &'static str {
         match self {
             SortKey::AppUserId => "id",
             SortKey::AppUsername => "name",
@@ -54,8 +78,7 @@ impl SortKey {
         }
     }
 
-    /// The column header.
-    pub(crate) fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             SortKey::AppUserId => "App user ID",
             SortKey::AppUsername => "App username",
@@ -66,25 +89,6 @@ impl SortKey {
             SortKey::Device => "Active device",
             SortKey::Active => "Active",
             SortKey::Outbound => "Outbound active",
-        }
-    }
-
-    fn parse(raw: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.as_str() == raw)
-    }
-
-    fn compare(self, list: &UserCatalog, a: usize, b: usize) -> Ordering {
-        let (x, y) = (&list.users[a], &list.users[b]);
-        match self {
-            SortKey::AppUserId => x.app_user_id.cmp(&y.app_user_id),
-            SortKey::AppUsername => list.name_keys[a].cmp(&list.name_keys[b]),
-            SortKey::Email => list.email_keys[a].cmp(&list.email_keys[b]),
-            SortKey::ExotelUser => x.exotel_user_name.cmp(&y.exotel_user_name),
-            SortKey::VirtualNumber => x.virtual_number.cmp(&y.virtual_number),
-            SortKey::AgentNumber => x.agent_number.cmp(&y.agent_number),
-            SortKey::Device => device_param(x.active_device()).cmp(device_param(y.active_device())),
-            SortKey::Active => x.is_active.cmp(&y.is_active),
-            SortKey::Outbound => x.outbound_active.cmp(&y.outbound_active),
         }
     }
 }
@@ -104,60 +108,44 @@ fn parse_device(raw: &str) -> Option<ActiveDevice> {
         .find(|d| device_param(*d) == raw)
 }
 
-/// The users as loaded, with what search and sort need computed once, so a
-/// keystroke at 10,000 users filters without allocating per user.
+/// The users as loaded, with what search and sort need computed once.
 pub(crate) struct UserCatalog {
     pub(crate) users: Arc<Vec<User>>,
     /// Lower-cased usernames and emails, their columns' sort keys.
     name_keys: Vec<String>,
     email_keys: Vec<String>,
-    /// Lower-cased ids, names, email and numbers: what the search looks in.
-    haystacks: Vec<String>,
+    /// What the search looks in: ids, names, email and numbers.
+    index: SearchIndex,
 }
 
 impl UserCatalog {
     pub(crate) fn new(users: impl Into<Arc<Vec<User>>>) -> Self {
         let users = users.into();
         UserCatalog {
-            name_keys: users
-                .iter()
-                .map(|u| u.app_username.to_lowercase())
-                .collect(),
-            email_keys: users.iter().map(|u| u.email.to_lowercase()).collect(),
-            haystacks: users.iter().map(search_text).collect(),
+            name_keys: users.iter().map(|u| lowercase(&u.app_username)).collect(),
+            email_keys: users.iter().map(|u| lowercase(&u.email)).collect(),
+            index: SearchIndex::new(users.iter().map(search_fields)),
             users,
         }
     }
+}
 
-    /// Every position, sorted by `sort`. Computed once per sort change:
-    /// typing a search only filters it.
-    pub(crate) fn sorted(&self, sort: SortKey, descending: bool) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.len()).collect();
-        // Stable: equal keys keep the API's order.
-        order.sort_by(|&a, &b| {
-            let o = sort.compare(self, a, b);
-            if descending {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        order
+impl ListCatalog for UserCatalog {
+    type Item = User;
+    type Column = SortKey;
+
+    fn items(&self) -> &[User] {
+        &self.users
     }
 
-    pub(crate) fn len(&self) -> usize {
-        self.users.len()
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        self.users.is_empty()
+    /// Computed once per sort change: typing a search only filters it.
+    fn sorted(&self, sort: SortOrder<SortKey>) -> Vec<usize> {
+        sort.apply(self.users.len(), |a, b| sort.column.compare(self, a, b))
     }
 }
 
-/// Lower-cased fields joined by newlines: a newline cannot be typed in the
-/// search box, so a needle never matches across two fields.
-fn search_text(user: &User) -> String {
-    let fields = [
+fn search_fields(user: &User) -> [&str; 7] {
+    [
         &user.app_user_id,
         &user.app_username,
         &user.email,
@@ -165,8 +153,7 @@ fn search_text(user: &User) -> String {
         &user.exotel_user_id,
         &user.virtual_number,
         &user.agent_number,
-    ];
-    fields.map(|f| f.to_lowercase()).join("\n")
+    ]
 }
 
 /// The list view's state, as read from and written to the URL.
@@ -179,71 +166,56 @@ pub(crate) struct UserQuery {
     pub(crate) outbound: Option<bool>,
     /// None: any device.
     pub(crate) device: Option<ActiveDevice>,
-    pub(crate) sort: SortKey,
-    pub(crate) descending: bool,
+    pub(crate) sort: SortOrder<SortKey>,
 }
 
-impl UserQuery {
-    /// From URL query pairs; unknown values fall back to the defaults.
-    pub(crate) fn from_pairs<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+impl UrlQuery for UserQuery {
+    type Catalog = UserCatalog;
+
+    fn from_pairs<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Self {
+        let (text, sort) = text_and_sort(&get);
         UserQuery {
-            text: get("q").unwrap_or_default().to_string(),
+            text,
             active: get("active").and_then(parse_active),
             outbound: get("outbound").and_then(parse_active),
             device: get("device").and_then(parse_device),
-            sort: get("sort").and_then(SortKey::parse).unwrap_or_default(),
-            descending: get("dir") == Some("desc"),
+            sort,
         }
     }
 
-    /// The non-default parts, as (key, value) pairs for the URL.
-    pub(crate) fn to_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = Vec::new();
-        if !self.text.is_empty() {
-            pairs.push(("q", self.text.clone()));
-        }
-        if self.active.is_some() {
-            pairs.push(("active", active_param(self.active).to_string()));
-        }
-        if self.outbound.is_some() {
-            pairs.push(("outbound", active_param(self.outbound).to_string()));
-        }
-        if let Some(device) = self.device {
-            pairs.push(("device", device_param(device).to_string()));
-        }
-        if self.sort != SortKey::default() {
-            pairs.push(("sort", self.sort.as_str().to_string()));
-        }
-        if self.descending {
-            pairs.push(("dir", "desc".to_string()));
-        }
-        pairs
+    fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let yes_no = |filter: Option<bool>| filter.map(|f| active_param(Some(f)));
+        let filters = [
+            ("active", yes_no(self.active)),
+            ("outbound", yes_no(self.outbound)),
+            ("device", self.device.map(device_param)),
+        ];
+        url_pairs(&self.text, &filters, self.sort)
     }
 
-    /// The same query sorted by `key`: a second click on the sorted column
-    /// flips the direction.
-    pub(crate) fn sorted_by(&self, key: SortKey) -> Self {
-        UserQuery {
-            descending: self.sort == key && !self.descending,
-            sort: key,
-            ..self.clone()
-        }
+    fn text(&self) -> &str {
+        &self.text
     }
 
-    /// The part of `order` that the search and filters keep.
-    pub(crate) fn filter(&self, list: &UserCatalog, order: &[usize]) -> Vec<usize> {
-        let needle = self.text.trim().to_lowercase();
-        order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let user = &list.users[i];
-                self.active.is_none_or(|a| user.is_active == a)
-                    && self.outbound.is_none_or(|o| user.outbound_active == o)
-                    && self.device.is_none_or(|d| user.active_device() == d)
-                    && (needle.is_empty() || list.haystacks[i].contains(&needle))
-            })
-            .collect()
+    fn with_text(self, text: String) -> Self {
+        UserQuery { text, ..self }
+    }
+
+    fn sort(&self) -> SortOrder<SortKey> {
+        self.sort
+    }
+
+    fn with_sort(self, sort: SortOrder<SortKey>) -> Self {
+        UserQuery { sort, ..self }
+    }
+
+    fn filter(&self, list: &UserCatalog, order: &[usize]) -> Vec<usize> {
+        list.index.filter(&self.text, order, |i| {
+            let user = &list.users[i];
+            self.active.is_none_or(|a| user.is_active == a)
+                && self.outbound.is_none_or(|o| user.outbound_active == o)
+                && self.device.is_none_or(|d| user.active_device() == d)
+        })
     }
 }
 
@@ -281,7 +253,7 @@ mod tests {
 
     fn ids(q: &UserQuery) -> Vec<String> {
         let list = UserCatalog::new(users());
-        q.filter(&list, &list.sorted(q.sort, q.descending))
+        q.filter(&list, &list.sorted(q.sort))
             .into_iter()
             .map(|i| list.users[i].app_user_id.clone())
             .collect()
@@ -337,7 +309,7 @@ mod tests {
         let by_name = UserQuery::default().sorted_by(SortKey::AppUsername);
         assert_eq!(ids(&by_name), ["a1", "b2", "c3"], "case-insensitive");
         let desc = by_name.sorted_by(SortKey::AppUsername);
-        assert!(desc.descending);
+        assert!(desc.sort.descending);
         assert_eq!(ids(&desc), ["c3", "b2", "a1"]);
         assert_eq!(
             ids(&UserQuery::default().sorted_by(SortKey::Device)),
@@ -360,8 +332,10 @@ mod tests {
             active: Some(false),
             outbound: Some(true),
             device: Some(ActiveDevice::None),
-            sort: SortKey::Email,
-            descending: true,
+            sort: SortOrder {
+                column: SortKey::Email,
+                descending: true,
+            },
         };
         let pairs = q.to_pairs();
         let back = UserQuery::from_pairs(|k| {
@@ -392,7 +366,7 @@ mod tests {
             })
             .collect();
         let list = UserCatalog::new(many);
-        let order = list.sorted(SortKey::AppUserId, false);
+        let order = list.sorted(SortOrder::default());
         let started = std::time::Instant::now();
         let hits = text("name999").filter(&list, &order);
         assert_eq!(hits.len(), 11);

@@ -8,7 +8,8 @@ use leptos::{html, prelude::*};
 use super::query::{SortKey, UserCatalog, UserQuery};
 use super::toolbar::device_label;
 use crate::api::User;
-use crate::features::apps::table::{SortHeader, TableWindow};
+use crate::features::apps::table::TableWindow;
+use crate::features::list::view::sort_headers;
 use crate::routes::app_user_href;
 
 const COLUMNS: usize = SortKey::ALL.len();
@@ -24,11 +25,7 @@ pub(crate) fn UsersTable(
 ) -> impl IntoView {
     let body = NodeRef::<html::Tbody>::new();
     let window = TableWindow::new(body, shown, "tr[data-user-id]");
-    let headers = SortKey::ALL.map(|key| {
-        let state = Signal::derive(move || query.with(|q| (q.sort == key).then_some(q.descending)));
-        let on_click = Callback::new(move |()| on_sort.run(key));
-        view! { <SortHeader label=key.label() state=state on_sort=on_click /> }
-    });
+    let headers = sort_headers(Signal::derive(move || query.with(|q| q.sort)), on_sort);
     view! {
         <div class="table-wrap">
             <table
@@ -68,10 +65,14 @@ fn user_row(app_id: &str, pos: usize, user: &User) -> impl IntoView {
     view! {
         <tr data-user-id=user.app_user_id.clone() aria-rowindex=pos + 2>
             <td class="name" data-label="App user ID">
-                <a href=app_user_href(app_id, &user.app_user_id)>{user.app_user_id.clone()}</a>
+                <a href=app_user_href(app_id, &user.app_user_id) title=user.app_user_id.clone()>
+                    {user.app_user_id.clone()}
+                </a>
             </td>
             <td data-label="App username">{user.app_username.clone()}</td>
-            <td data-label="Email">{user.email.clone()}</td>
+            <td data-label="Email" title=user.email.clone()>
+                {user.email.clone()}
+            </td>
             <td data-label="Exotel user">{user.exotel_user_name.clone()}</td>
             <td data-label="Virtual number">{user.virtual_number.clone()}</td>
             <td data-label="Agent number">{user.agent_number.clone()}</td>

@@ -1,12 +1,13 @@
 //! Above the users table: the page's actions (add, import, refresh, delete
-//! all), and the search box, filters and export buttons of the list.
+//! all), and the list's filters, in the shared list toolbar between the
+//! search box and the export buttons.
 
 use leptos::prelude::*;
 
 use super::query::{device_param, UserQuery};
 use crate::api::users::ActiveDevice;
-use crate::features::apps::export::ExportFormat;
-use crate::features::apps::toolbar::{FilterChoice, FilterSelect};
+use crate::features::list::toolbar::{FilterChoice, FilterSelect, StatusFilter};
+use crate::features::list::view::ListState;
 
 /// What the page's action buttons open or do.
 #[derive(Clone, Copy)]
@@ -95,86 +96,25 @@ pub(crate) fn device_label(device: ActiveDevice) -> &'static str {
     }
 }
 
+/// The users list's filters: status, outbound and device.
 #[component]
-pub(crate) fn UsersToolbar(
-    /// What the search box holds.
-    typed: Signal<String>,
-    /// The query the list shows.
-    query: Memo<UserQuery>,
-    /// Every keystroke in the search box.
-    on_search: Callback<String>,
-    /// A filter change, as the whole new query.
-    set_query: Callback<UserQuery>,
-    on_export: Callback<ExportFormat>,
-) -> impl IntoView {
-    let on_active = Callback::new(move |active: Option<bool>| {
-        set_query.run(UserQuery {
-            active,
-            ..query.get_untracked()
-        })
-    });
-    let on_outbound = Callback::new(move |outbound: Option<bool>| {
-        set_query.run(UserQuery {
-            outbound,
-            ..query.get_untracked()
-        })
-    });
-    let on_device = Callback::new(move |device: Option<ActiveDevice>| {
-        set_query.run(UserQuery {
-            device,
-            ..query.get_untracked()
-        })
-    });
+pub(crate) fn UserFilters(state: ListState<UserQuery>) -> impl IntoView {
     view! {
-        <div class="toolbar">
-            <div class="field search">
-                <label for="search">
-                    "Search users " <span class="kbd" aria-hidden="true">
-                        "/"
-                    </span>
-                </label>
-                <input
-                    id="search"
-                    type="search"
-                    placeholder="ID, name, email or number"
-                    prop:value=move || typed.get()
-                    on:input=move |ev| on_search.run(event_target_value(&ev))
-                    autocomplete="off"
-                    spellcheck="false"
-                />
-            </div>
-            <FilterSelect
-                id="filter-active"
-                label="Status"
-                value=Signal::derive(move || query.with(|q| q.active))
-                on_change=on_active
-            />
-            <FilterSelect
-                id="filter-outbound"
-                label="Outbound"
-                value=Signal::derive(move || query.with(|q| q.outbound))
-                on_change=on_outbound
-            />
-            <FilterSelect
-                id="filter-device"
-                label="Device"
-                value=Signal::derive(move || query.with(|q| q.device))
-                on_change=on_device
-            />
-            <div class="actions">
-                {ExportFormat::ALL
-                    .map(|format| {
-                        view! {
-                            <button
-                                type="button"
-                                class="btn"
-                                on:click=move |_| on_export.run(format)
-                            >
-                                {format.button_text()}
-                            </button>
-                        }
-                    })}
-            </div>
-        </div>
+        <StatusFilter
+            value=state.part(|q| q.active)
+            on_change=state.set_part(|q, active| q.active = active)
+        />
+        <FilterSelect
+            id="filter-outbound"
+            label="Outbound"
+            value=state.part(|q| q.outbound)
+            on_change=state.set_part(|q, outbound| q.outbound = outbound)
+        />
+        <FilterSelect
+            id="filter-device"
+            label="Device"
+            value=state.part(|q| q.device)
+            on_change=state.set_part(|q, device| q.device = device)
+        />
     }
 }

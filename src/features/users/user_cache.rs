@@ -53,3 +53,48 @@ pub(crate) fn loaded_user(loaded: &LoadedUsers, app_user_id: &str) -> Option<Use
 pub(crate) fn loaded_ids(loaded: &LoadedUsers) -> HashSet<String> {
     loaded.users.iter().map(|u| u.app_user_id.clone()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(id: &str, email: &str) -> User {
+        User {
+            app_user_id: id.into(),
+            email: email.into(),
+            ..User::default()
+        }
+    }
+
+    fn loaded(users: Vec<User>) -> RwSignal<LoadedUsers> {
+        RwSignal::new(LoadedUsers {
+            users: Arc::new(users),
+            complete: true,
+            resume_from: None,
+        })
+    }
+
+    #[test]
+    fn created_users_are_appended_in_order() {
+        let cache = loaded(vec![user("a", "")]);
+        remember_created(cache, vec![user("b", ""), user("c", "")]);
+        let ids = cache.with_untracked(loaded_ids);
+        assert_eq!(ids, ["a", "b", "c"].map(String::from).into());
+        let order: Vec<String> =
+            cache.with_untracked(|l| l.users.iter().map(|u| u.app_user_id.clone()).collect());
+        assert_eq!(order, ["a", "b", "c"]);
+        assert!(cache.with_untracked(|l| l.complete));
+    }
+
+    #[test]
+    fn an_update_replaces_only_a_loaded_user() {
+        let cache = loaded(vec![user("a", "old@x.io"), user("b", "")]);
+        remember_updated(cache, &user("a", "new@x.io"));
+        remember_updated(cache, &user("z", "z@x.io"));
+        cache.with_untracked(|l| {
+            assert_eq!(loaded_user(l, "a").unwrap().email, "new@x.io");
+            assert_eq!(l.users.len(), 2);
+            assert!(loaded_user(l, "z").is_none());
+        });
+    }
+}

@@ -5,44 +5,29 @@
 use leptos::prelude::*;
 
 use super::user_view::UserView;
-use crate::api::ApiError;
-use crate::features::app_detail::frame::{display_name, use_known_app, AppFrame, AppTab};
-use crate::features::app_detail::unlock::UnlockApp;
-use crate::routes::{use_app_id, use_user_id};
-use crate::state::session::use_session;
+use crate::features::app_detail::frame::{AppTab, AppTokenPage, UnlockedApp};
+use crate::routes::use_user_id;
 
 #[component]
 pub(crate) fn UserPage() -> impl IntoView {
-    let session = use_session();
-    let app_id = use_app_id();
     let user_id = use_user_id();
-    let known = use_known_app(app_id);
-    let name = Signal::derive(move || display_name(known.get().as_ref(), &app_id.get()));
-    let token = Memo::new(move |_| session.app_token(&app_id.get()));
-    let unlock_reason = RwSignal::new(None::<String>);
-    let on_token_refused = Callback::new(move |e: ApiError| {
-        unlock_reason.set(Some(format!(
-            "The app token was refused ({e}). Enter the AppSecret to get a new one; your unsaved edit is kept."
-        )));
-        session.forget_app_token(&app_id.get_untracked());
-    });
-    let content = move || match token.get() {
-        Some(token) => view! {
+    let content = Callback::new(move |app: UnlockedApp| {
+        view! {
             <UserView
-                app_id=app_id.get()
+                app_id=app.app_id
                 user_id=user_id.get()
-                token=token
-                on_token_refused=on_token_refused
+                token=app.token
+                on_token_refused=app.on_token_refused
             />
         }
-        .into_any(),
-        None => view! { <UnlockApp app_id=app_id.get() reason=unlock_reason /> }.into_any(),
-    };
+        .into_any()
+    });
     view! {
-        <section class="page narrow user-page">
-            <AppFrame tab=AppTab::Users app_id=app_id name=name>
-                {content}
-            </AppFrame>
-        </section>
+        <AppTokenPage
+            tab=AppTab::Users
+            class="page narrow user-page"
+            kept="your unsaved edit is kept"
+            content=content
+        />
     }
 }

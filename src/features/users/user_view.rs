@@ -115,7 +115,8 @@ fn NoSuchUser(user_id: String, back: String) -> impl IntoView {
             <h2>"No such user"</h2>
             <p>
                 {format!(
-                    "This app has no user with the App user ID \"{user_id}\". It may have been deleted, or the link may be mistyped.",
+                    "This app has no user with the App user ID \"{user_id}\". \
+                     It may have been deleted, or the link may be mistyped.",
                 )}
             </p>
             <a class="btn" href=back>
