@@ -168,33 +168,37 @@ impl Session {
     /// The settings editor's draft for an app: the same one for as long as
     /// the admin stays signed in.
     pub(crate) fn settings_draft(&self, app_id: &str) -> RwSignal<SettingsDraft> {
-        let mut drafts = self.settings_drafts.get_value();
-        let draft = drafts.entry(app_id.to_string()).or_default().clone();
-        self.settings_drafts.set_value(drafts);
-        RwSignal::from(draft)
+        RwSignal::from(per_app(self.settings_drafts, app_id))
     }
 
     /// The users of an app as loaded in this tab (empty until loaded).
     pub(crate) fn loaded_users(&self, app_id: &str) -> RwSignal<LoadedUsers> {
-        let mut all = self.loaded_users.get_value();
-        let users = all.entry(app_id.to_string()).or_default().clone();
-        self.loaded_users.set_value(all);
-        RwSignal::from(users)
+        RwSignal::from(per_app(self.loaded_users, app_id))
     }
 
     /// The Users forms' drafts of an app: the same ones for as long as the
     /// admin stays signed in.
     pub(crate) fn user_drafts(&self, app_id: &str) -> UserDrafts {
-        let mut all = self.user_drafts.get_value();
-        let drafts = all.entry(app_id.to_string()).or_default().clone();
-        self.user_drafts.set_value(all);
-        drafts
+        per_app(self.user_drafts, app_id)
     }
 
     /// Keeps the last list (shared, not copied: it can be 10,000 apps).
     pub(crate) fn remember_apps(&self, apps: Arc<Vec<App>>) {
         self.known_apps.set(apps);
     }
+}
+
+/// The entry for `app_id` in a per-app memory, made empty on first use. The
+/// entries are shared handles (signals), so every page of the app sees the
+/// same one.
+fn per_app<T>(memory: StoredValue<BTreeMap<String, T>>, app_id: &str) -> T
+where
+    T: Clone + Default + Send + Sync + 'static,
+{
+    memory.update_value(|all| {
+        all.entry(app_id.to_string()).or_default();
+    });
+    memory.with_value(|all| all[app_id].clone())
 }
 
 /// The app with this AppID in a list, if any.

@@ -96,6 +96,30 @@ pub(crate) fn device_label(device: ActiveDevice) -> &'static str {
     }
 }
 
+/// The outbound filter: the same values as a status filter in the URL, read
+/// "On"/"Off" like the table's column.
+#[derive(Clone, Copy, PartialEq)]
+struct Outbound(Option<bool>);
+
+impl FilterChoice for Outbound {
+    fn choices() -> Vec<Self> {
+        <Option<bool>>::choices()
+            .into_iter()
+            .map(Outbound)
+            .collect()
+    }
+    fn param(self) -> &'static str {
+        self.0.param()
+    }
+    fn text(self) -> &'static str {
+        match self.0 {
+            None => "Any",
+            Some(true) => "On",
+            Some(false) => "Off",
+        }
+    }
+}
+
 /// The users list's filters: status, outbound and device.
 #[component]
 pub(crate) fn UserFilters(state: ListState<UserQuery>) -> impl IntoView {
@@ -107,8 +131,8 @@ pub(crate) fn UserFilters(state: ListState<UserQuery>) -> impl IntoView {
         <FilterSelect
             id="filter-outbound"
             label="Outbound"
-            value=state.part(|q| q.outbound)
-            on_change=state.set_part(|q, outbound| q.outbound = outbound)
+            value=state.part(|q| Outbound(q.outbound))
+            on_change=state.set_part(|q, Outbound(outbound)| q.outbound = outbound)
         />
         <FilterSelect
             id="filter-device"
