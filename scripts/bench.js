@@ -49,6 +49,15 @@ async function sandbox(seed, seedUsers = 0) {
   throw new Error('sandbox did not start');
 }
 
+/** Stops a sandbox and waits until it has exited, so the next one can bind
+ * the same port. */
+async function stop(proc) {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill();
+  await exited;
+}
+
 async function customerToken() {
   const res = await fetch(`${ORIGIN}/v2/integrations/token`, { method: 'POST', body: JSON.stringify(CUSTOMER), headers: { 'Content-Type': 'application/json' } });
   return (await res.json()).Data;
@@ -356,15 +365,15 @@ async function tenThousandUsers(browser, token) {
   let proc = await sandbox(100);
   try {
     if (want('startup')) await part('Start-up', async () => startup(browser, await customerToken()));
-    proc.kill();
+    await stop(proc);
     proc = await sandbox(10000);
     if (want('10k')) await part('10,000 apps', async () => tenThousand(browser, await customerToken()));
-    proc.kill();
+    await stop(proc);
     proc = await sandbox(1, 10000);
     if (want('users')) await part('10,000 users', async () => tenThousandUsers(browser, await customerToken()));
     console.log('\nMachine: %s, %d cores, Chromium %s', require('os').cpus()[0].model, require('os').cpus().length, browser.version());
   } finally {
-    proc.kill();
+    await stop(proc);
     await browser.close();
   }
 })().catch((e) => { console.error(e); process.exit(1); });
