@@ -253,10 +253,16 @@ test.describe('settings', () => {
     expect(asked).toEqual(['confirm']);
     await expect(page).toHaveURL(new RegExp(`/apps/${app.AppID}/settings$`));
     await expect(field(page, POPUP)).toHaveValue('https://crm.example.com/unsaved');
+    // A keyboard shortcut that navigates asks too.
+    await page.getByTestId('app-title').click();
+    page.once('dialog', (d) => { asked.push(d.type()); d.dismiss(); });
+    await page.keyboard.press('n');
+    expect(asked).toEqual(['confirm', 'confirm']);
+    await expect(page).toHaveURL(new RegExp(`/apps/${app.AppID}/settings$`));
     page.once('dialog', (d) => { asked.push(d.type()); d.accept(); });
     await page.getByRole('navigation', { name: 'App pages' }).getByRole('link', { name: 'Details' }).click();
     await expect(page).toHaveURL(new RegExp(`/apps/${app.AppID}$`));
-    expect(asked).toEqual(['confirm', 'confirm']);
+    expect(asked).toEqual(['confirm', 'confirm', 'confirm']);
     // The edit stays in the tab: back on the page, it is still there, unsaved.
     await page.getByRole('navigation', { name: 'App pages' }).getByRole('link', { name: 'Settings' }).click();
     await expect(field(page, POPUP)).toHaveValue('https://crm.example.com/unsaved');
@@ -267,7 +273,7 @@ test.describe('settings', () => {
     // With nothing unsaved, nothing is asked; with an edit, closing the tab is.
     await page.getByRole('navigation', { name: 'App pages' }).getByRole('link', { name: 'Details' }).click();
     await expect(page).toHaveURL(new RegExp(`/apps/${app.AppID}$`));
-    expect(asked).toHaveLength(2);
+    expect(asked).toHaveLength(3);
     await page.goBack();
     await field(page, POPUP).fill('https://crm.example.com/again');
     const unload = new Promise((resolve) => page.once('dialog', (d) => { resolve(d.type()); d.accept(); }));

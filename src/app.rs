@@ -9,12 +9,14 @@ use crate::features::shell::shortcuts::Shortcuts;
 use crate::routes::AppRoutes;
 use crate::state::config::default_api_base;
 use crate::state::session::Session;
+use crate::ui::leave_guard::LeaveGuard;
 use crate::ui::toasts::{ToastHost, Toasts};
 
 #[component]
 pub(crate) fn App() -> impl IntoView {
     provide_context(Session::load(default_api_base()));
     provide_context(Toasts::new());
+    provide_context(LeaveGuard::new());
     view! {
         <Router>
             <Shortcuts />

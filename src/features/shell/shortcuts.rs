@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::state::session::use_session;
 use crate::ui::dom::focus_by_id;
+use crate::ui::leave_guard::LeaveGuard;
 
 /// Whether a key press belongs to what has focus rather than to the page.
 fn typing_or_modal(ev: &web_sys::KeyboardEvent) -> bool {
@@ -30,8 +31,9 @@ fn typing_or_modal(ev: &web_sys::KeyboardEvent) -> bool {
 
 /// Installs the page-wide shortcuts for as long as the app is mounted.
 #[component]
-pub fn Shortcuts() -> impl IntoView {
+pub(crate) fn Shortcuts() -> impl IntoView {
     let session = use_session();
+    let guard = use_context::<LeaveGuard>();
     let navigate = use_navigate();
     let handle = window_event_listener(ev::keydown, move |ev| {
         if typing_or_modal(&ev) || !session.is_signed_in() {
@@ -44,7 +46,9 @@ pub fn Shortcuts() -> impl IntoView {
             }
             "n" => {
                 ev.prevent_default();
-                navigate(crate::routes::NEW_APP, Default::default());
+                if guard.is_none_or(|g| g.may_leave()) {
+                    navigate(crate::routes::NEW_APP, Default::default());
+                }
             }
             _ => {}
         }
