@@ -17,12 +17,23 @@ function deploy(dir, edit) {
   fs.writeFileSync(file, edited);
 }
 
+/** A page of another origin that frames the console (served beside the
+ * cross-origin deployment), for the in-page frame guard's test. */
+function framingPage() {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Another site</title></head>
+<body><h1>Another site</h1><iframe title="framed console" width="900" height="600"
+src="http://127.0.0.1:${PORTS.app}/connect"></iframe></body></html>
+`;
+  fs.writeFileSync(path.join(DEPLOYMENTS.cors, 'frame.html'), html);
+}
+
 module.exports = () => {
   const api = `http://127.0.0.1:${PORTS.corsApi}`;
   deploy(DEPLOYMENTS.cors, (html) =>
     html
       .replace("connect-src 'self'", `connect-src 'self' ${api}`)
       .replace('content="/v2/integrations"', `content="${api}/v2/integrations"`));
+  framingPage();
   deploy(DEPLOYMENTS.fast, (html) =>
     html.replace('<meta name="exotel-api-timeout-ms" content="15000" />', '<meta name="exotel-api-timeout-ms" content="1500" />'));
 };

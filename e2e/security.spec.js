@@ -1,5 +1,5 @@
 // Security: API data never executes, secrets never leave session storage.
-const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, CUSTOMER_SECRET } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, CUSTOMER_SECRET, PORTS } = require('./fixtures');
 
 // Each payload sets window.__xss or opens a dialog if it ever runs.
 const PAYLOADS = [
@@ -93,4 +93,19 @@ test('secrets never reach localStorage, cookies, URLs, the console or error mess
     expect(alertText.join(' '), 'error message').not.toContain(s);
   }
   expect(await page.evaluate(() => history.length)).toBeGreaterThan(1);
+});
+
+test('framed by a page of another origin (no headers), the console shows only a refusal', async ({ page, request }) => {
+  await sandbox.reset(request, 1);
+  // The console's own origin, signed in, so there would be data to show.
+  await signIn(page);
+  await expect(page.getByTestId('apps-table')).toBeVisible();
+  await page.goto(`http://127.0.0.1:${PORTS.corsConsole}/frame.html`);
+  const framed = page.frameLocator('iframe');
+  await expect(framed.getByTestId('framed-refusal')).toContainText('does not run inside another site');
+  await expect(framed.getByLabel('Customer ID', { exact: true })).toHaveCount(0);
+  await expect(framed.locator('header, form, table')).toHaveCount(0);
+  // Opened directly, the same address is the console.
+  await page.goto('/connect');
+  await expect(page.getByTestId('framed-refusal')).toHaveCount(0);
 });

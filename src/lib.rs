@@ -14,10 +14,15 @@ mod routes;
 mod state;
 mod ui;
 
-/// Mounts the console on `<body>`.
+/// Mounts the console on `<body>`, or only a refusal when another site has
+/// framed it.
 pub fn start() {
     features::shell::panic_view::install();
     ui::theme_toggle::apply_stored();
+    if features::shell::frame_guard::framed_by_another_origin() {
+        leptos::mount::mount_to_body(features::shell::frame_guard::FramedRefusal);
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }
 
