@@ -49,6 +49,23 @@ impl<S: Send + Sync> FromRequest<S> for Payload {
     }
 }
 
+/// A JSON object body for the user-mapping endpoints that take one object
+/// (PUT /usermapping, PUT /device): anything else, an array included, is
+/// their 400 "invalid Payload".
+#[derive(Debug)]
+pub struct PayloadObject(pub Object);
+
+impl<S: Send + Sync> FromRequest<S> for PayloadObject {
+    type Rejection = Failure;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Failure> {
+        match Payload::from_request(req, state).await? {
+            Payload(Value::Object(obj)) => Ok(PayloadObject(obj)),
+            Payload(_) => Err(invalid_payload()),
+        }
+    }
+}
+
 async fn read_body<S: Send + Sync>(req: Request, state: &S) -> Result<Bytes, Failure> {
     Bytes::from_request(req, state)
         .await

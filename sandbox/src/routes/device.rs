@@ -5,7 +5,7 @@ use axum::extract::State;
 use serde_json::Value;
 
 use crate::auth::AppCaller;
-use crate::extract::{invalid_payload, Payload};
+use crate::extract::PayloadObject;
 use crate::failure::{ApiResult, Failure, Success};
 use crate::state::{now_ist, AppState};
 use crate::users::{DeviceName, User};
@@ -14,11 +14,8 @@ use crate::users::{DeviceName, User};
 pub async fn switch(
     State(state): State<AppState>,
     AppCaller { app_id }: AppCaller,
-    Payload(body): Payload,
+    PayloadObject(obj): PayloadObject,
 ) -> ApiResult<User> {
-    let Value::Object(obj) = body else {
-        return Err(invalid_payload());
-    };
     let bad = |m: &str| Failure::bad_request(format!("Invalid parameter, {m}"));
     let user_id = match obj.get("UserId") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.as_str(),

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::auth::{invalid_token, AppCaller};
-use crate::extract::{invalid_payload, Params, Payload};
+use crate::extract::{invalid_payload, Params, Payload, PayloadObject};
 use crate::failure::{ApiResult, Failure, Success};
 use crate::state::{now_ist, AppState};
 use crate::users::{page, parse_input, Origin, User, UserInput};
@@ -129,11 +129,8 @@ fn refuse_duplicates(stored: &[User], inputs: &[UserInput]) -> Result<(), Failur
 pub async fn update(
     State(state): State<AppState>,
     AppCaller { app_id }: AppCaller,
-    Payload(body): Payload,
+    PayloadObject(obj): PayloadObject,
 ) -> ApiResult<User> {
-    let Value::Object(obj) = body else {
-        return Err(invalid_payload());
-    };
     let input = parse_input(&obj, false).map_err(Failure::bad_request)?;
     let mut inner = state.lock();
     let user = inner
