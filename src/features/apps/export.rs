@@ -3,6 +3,7 @@
 //! only the listed fields are written.
 
 use crate::api::App;
+use crate::features::list::csv::csv_cell;
 
 const HEADER: [&str; 8] = [
     "AppID",
@@ -14,17 +15,6 @@ const HEADER: [&str; 8] = [
     "UpdatedAt",
     "CustomerID",
 ];
-
-/// One CSV cell: always quoted, quotes doubled, and a leading `= + - @`
-/// (or tab/CR) defused with `'` so a spreadsheet never runs it as a formula.
-fn cell(value: &str) -> String {
-    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    format!("\"{}\"", defused.replace('"', "\"\""))
-}
 
 /// A file the list can be saved as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,7 +74,7 @@ fn to_csv(apps: &[App]) -> String {
             &a.updated_at,
             &a.customer_id,
         ];
-        out.push_str(&row.map(cell).join(","));
+        out.push_str(&row.map(csv_cell).join(","));
         out.push_str("\r\n");
     }
     out

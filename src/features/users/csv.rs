@@ -1,19 +1,19 @@
 //! CSV for users: reading an import (pasted or from a file) into checked
-//! rows with their line numbers, and writing cells safely for export.
+//! rows with their line numbers. Writing is `features::list::csv`'s.
 //!
 //! Reading follows RFC 4180 as spreadsheets write it: quoted fields may hold
 //! commas, doubled quotes and line breaks; lines end in LF or CRLF; a
 //! leading byte-order mark is ignored.
 //!
-//! Formula guard: an exported cell starting with `=`, `+`, `-`, `@`, tab or
-//! CR gets a leading `'`, so a spreadsheet shows it instead of running it;
-//! a plain number (`+919800000001`) is not a formula and is left alone, so
-//! phone numbers survive. Reading drops a `'` in front of those characters,
-//! so an export reads back as what was exported.
+//! Reading drops the `'` that the export's formula guard puts in front of
+//! a formula, so an export reads back as what was exported.
 
 use std::collections::{HashMap, HashSet};
 
 use super::validate::{check_user, Problem, UserDraft, UserField};
+#[cfg(test)]
+use crate::features::list::csv::csv_line;
+use crate::features::list::csv::looks_like_formula;
 
 /// One CSV record: the line it starts on (1-based) and its cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -232,34 +232,6 @@ fn push_record(records: &mut Vec<Record>, line: usize, cells: Vec<String>) {
     }
 }
 
-/// Whether a spreadsheet could run `value` as a formula.
-fn looks_like_formula(value: &str) -> bool {
-    let Some(rest) = value.strip_prefix(['=', '+', '-', '@', '\t', '\r']) else {
-        return false;
-    };
-    let plain_number = value.starts_with(['+', '-'])
-        && !rest.is_empty()
-        && rest.bytes().all(|b| b.is_ascii_digit());
-    !plain_number
-}
-
-/// One exported CSV cell: always quoted, quotes doubled, formulas defused.
-pub(crate) fn csv_cell(value: &str) -> String {
-    let guard = if looks_like_formula(value) { "'" } else { "" };
-    format!("\"{guard}{}\"", value.replace('"', "\"\""))
-}
-
-/// One CSV line (CRLF-terminated) of `cells`.
-pub(crate) fn csv_line<'a>(cells: impl IntoIterator<Item = &'a str>) -> String {
-    let mut line = cells
-        .into_iter()
-        .map(csv_cell)
-        .collect::<Vec<_>>()
-        .join(",");
-    line.push_str("\r\n");
-    line
-}
-
 /// A cell as read back: the `'` [`csv_cell`] adds is dropped.
 fn undo_formula_guard(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
@@ -381,16 +353,6 @@ mod tests {
         assert!(CsvError::UnclosedQuote { line: 3 }
             .message()
             .contains("line 3"));
-    }
-
-    #[test]
-    fn cells_are_quoted_and_formulas_defused_but_numbers_kept() {
-        assert_eq!(csv_cell("say \"hi\", ok"), "\"say \"\"hi\"\", ok\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("@SUM(A1)"), "\"'@SUM(A1)\"");
-        assert_eq!(csv_cell("+1+2"), "\"'+1+2\"");
-        assert_eq!(csv_cell("+919800000001"), "\"+919800000001\"");
-        assert_eq!(csv_line(["a", "-"]), "\"a\",\"'-\"\r\n");
     }
 
     #[test]

@@ -4,10 +4,10 @@
 //! [`USER_KEYS`], so an export reads back as an import (extra columns
 //! ignored).
 
-use super::csv::csv_line;
 use crate::api::users::USER_KEYS;
 use crate::api::User;
 use crate::features::apps::export::ExportFormat;
+use crate::features::list::csv::csv_line;
 
 /// The file's contents.
 pub(crate) fn render_users(format: ExportFormat, users: &[User]) -> String {

@@ -6,10 +6,11 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use super::csv::{csv_line, parse_records, CsvError, ImportRow};
+use super::csv::{parse_records, CsvError, ImportRow};
 use super::flow::{ImportRun, RowOutcome};
 use super::user_refusal::CallRefusal;
 use crate::api::ApiError;
+use crate::features::list::csv::csv_line;
 use crate::ui::text_import::PreviewTable;
 
 const OUTCOME_COLUMNS: [&str; 3] = ["Line", "App user ID", "Outcome"];
