@@ -42,7 +42,7 @@ impl AppTab {
 
 /// The app with this AppID as the customer's list has it: from memory, or
 /// fetched once (with the customer token) when the tab has no list yet.
-pub(crate) fn use_known_app(app_id: Memo<String>) -> Signal<Option<App>> {
+fn use_known_app(app_id: Memo<String>) -> Signal<Option<App>> {
     known_app(app_id, Signal::stored(false))
 }
 

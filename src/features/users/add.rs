@@ -13,8 +13,7 @@ use super::user_fields::{focus_first, ProblemSummary, UserFields};
 use super::user_refusal::{token_refused, CallRefusal};
 use super::validate::{check_user, Problem, UserDraft, UserField};
 use crate::api::{ApiError, NewUser, User};
-use crate::features::app_detail::frame::use_known_app;
-use crate::state::session::{use_session, Session};
+use crate::state::session::{find_app, use_session, Session};
 use crate::ui::dialog::Dialog;
 use crate::ui::toasts::{use_toasts, Toasts};
 
@@ -112,14 +111,16 @@ fn add_action(app_id: String, token: String, to: AddTargets) -> Action<NewUser, 
     })
 }
 
-/// The app's Exotel account SID ("" until the app is known).
+/// The app's Exotel account SID ("" until the app is known). Read from the
+/// session's app list, which the page's frame fetches when the tab has none:
+/// a dialog fetching it again would repeat that request.
 pub(crate) fn use_app_account_sid(app_id: &str) -> Signal<String> {
+    let session = use_session();
     let app_id = app_id.to_string();
-    let known = use_known_app(Memo::new(move |_| app_id.clone()));
     Signal::derive(move || {
-        known.with(|app| {
-            app.as_ref()
-                .map(|a| a.exotel_account_sid.clone())
+        session.known_apps.with(|apps| {
+            find_app(apps, &app_id)
+                .map(|a| a.exotel_account_sid)
                 .unwrap_or_default()
         })
     })
