@@ -1,0 +1,37 @@
+// The shipped server configs under test: the release build in dist/,
+// configured by scripts/configure-dist, served by Debian's nginx and Caddy
+// with the nginx.conf / Caddyfile generated from deploy/policy.json, in front
+// of a sandbox API (e2e/deploy/servers.js starts and stops them all).
+const { defineConfig } = require('@playwright/test');
+const { PORTS } = require('./e2e/deploy/ports');
+
+module.exports = defineConfig({
+  testDir: 'e2e/deploy',
+  // *.deploy.js, not *.spec.js: the main suite (testDir e2e) must not pick these up.
+  testMatch: '**/*.deploy.js',
+  globalSetup: require.resolve('./e2e/deploy/servers.js'),
+  // One sandbox, reset by the tests: one at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  outputDir: process.env.E2E_OUTPUT ? `${process.env.E2E_OUTPUT}-deploy` : 'test-results/deploy',
+  use: {
+    baseURL: `http://127.0.0.1:${PORTS.nginx}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    screenshot: 'only-on-failure',
+  },
+});
