@@ -3,98 +3,46 @@
 // compiling the wasm alone; 10,000-row render against plain JavaScript DOM
 // code rendering the same rows in the same browser; keystroke filter times at
 // 10,000 apps; JS heap after load; 10,000 users of one app (100 pages):
-// load to screen, keystroke and scroll times.
+// load to screen, keystroke and scroll times; and the console beside a
+// react-admin app with the same pages (bench/peer.js).
 const fs = require('fs');
-const path = require('path');
-const zlib = require('zlib');
-const { spawn } = require('child_process');
 const { chromium } = require('playwright-core');
+const {
+  RUNS, NET, kb, ms, median, p95, firstLoadSizes, startSandbox, stop, customerToken: tokenAt,
+  throttle, addTimingHelpers, watchList, listShown, startupTimes,
+} = require('../bench/lib');
+const { peer } = require('../bench/peer');
 
 const PORT = Number(process.env.BENCH_PORT || 8795);
 // BENCH_DIST measures another build than dist/ (e.g. a second checkout's).
 const DIST = process.env.BENCH_DIST || 'dist';
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const RUNS = Number(process.env.BENCH_RUNS || 5);
-const CUSTOMER = { Id: '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0', Secret: 'sandbox-secret', Entity: 'customer' };
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => `${n.toFixed(1)} ms`;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-
+/** Prints the first-load bytes per file of DIST and returns the total. */
 function bundleSizes() {
-  const files = fs.readdirSync(DIST).filter((f) => /\.(html|js|wasm|css)$/.test(f));
   let total = { raw: 0, gzip: 0, brotli: 0 };
   console.log(`\n== First-load bytes (${DIST}/) ==`);
   console.log('file'.padEnd(48), 'raw'.padStart(10), 'gzip -9'.padStart(10), 'brotli 11'.padStart(10));
-  for (const f of files) {
-    const buf = fs.readFileSync(path.join(DIST, f));
-    const row = {
-      raw: buf.length,
-      gzip: zlib.gzipSync(buf, { level: 9 }).length,
-      brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    };
+  for (const row of firstLoadSizes(DIST)) {
     for (const k of Object.keys(total)) total[k] += row[k];
-    console.log(f.padEnd(48), kb(row.raw).padStart(10), kb(row.gzip).padStart(10), kb(row.brotli).padStart(10));
+    console.log(row.file.padEnd(48), kb(row.raw).padStart(10), kb(row.gzip).padStart(10), kb(row.brotli).padStart(10));
   }
   console.log('TOTAL'.padEnd(48), kb(total.raw).padStart(10), kb(total.gzip).padStart(10), kb(total.brotli).padStart(10));
+  return total;
 }
 
-async function sandbox(seed, seedUsers = 0) {
-  const proc = spawn('target/release/exotel-sandbox', ['--port', String(PORT), '--static-dir', DIST, '--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${ORIGIN}/__sandbox/state`)).ok) return proc; } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('sandbox did not start');
-}
-
-/** Stops a sandbox and waits until it has exited, so the next one can bind
- * the same port. */
-async function stop(proc) {
-  if (proc.exitCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill();
-  await exited;
-}
-
-async function customerToken() {
-  const res = await fetch(`${ORIGIN}/v2/integrations/token`, { method: 'POST', body: JSON.stringify(CUSTOMER), headers: { 'Content-Type': 'application/json' } });
-  return (await res.json()).Data;
-}
+const sandbox = (seed, seedUsers = 0) => startSandbox(PORT, DIST, seed, seedUsers);
+const customerToken = () => tokenAt(ORIGIN);
 
 /** A signed-in page (token in session storage, as after connect). */
 async function signedInPage(browser, token) {
   const page = await browser.newPage();
   await page.addInitScript((t) => sessionStorage.setItem('exotel.console.customerToken', t), token);
-  // Timing helpers for every page (init scripts run outside the page's
-  // CSP). A MessageChannel message runs after every microtask queued before
-  // it (where the console's reactive updates run); one sent from a
-  // requestAnimationFrame callback runs once that frame is rendered.
-  await page.addInitScript(() => {
-    window.__afterMicrotasks = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
-    window.__afterPaint = () => new Promise((r) => requestAnimationFrame(() => window.__afterMicrotasks().then(r)));
-  });
-  // The page notes the moment the list ("100 apps", rows in the table) is
-  // first painted.
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (window.__listShownAt) return;
-      const count = document.querySelector('[data-testid=app-count]');
-      const rows = document.querySelectorAll('[data-testid=apps-table] tbody tr[data-app-id]').length;
-      if (count && /^\d+ apps$/.test(count.textContent) && rows > 0 && !window.__listInDom) {
-        // On screen = the next frame is rendered (style, layout, paint),
-        // not just the rows in the DOM.
-        window.__listInDom = performance.now();
-        window.__rowsInDom = rows;
-        window.__afterPaint().then(() => { window.__listShownAt = performance.now(); });
-      }
-    }).observe(document, { childList: true, subtree: true, characterData: true });
-  });
+  await addTimingHelpers(page);
+  // The list ("100 apps", rows in the table) first painted.
+  await watchList(page, { count: '[data-testid=app-count]', countRe: /^\d+ apps$/, rows: '[data-testid=apps-table] tbody tr[data-app-id]' });
   return page;
 }
-
-const listShown = () => window.__listShownAt !== undefined;
 
 /** A same-origin page that only fetches, compiles and instantiates the
  * console's wasm (imports stubbed, so none of the console's code runs), and
@@ -114,43 +62,58 @@ function wasmOnlyPage(wasmFile) {
   </script></body></html>`;
 }
 
+/** One start-up of the console with 100 apps: navigation to the list
+ * painted, its first contentful paint and the Resource Timing phases.
+ * Leaves the page open (the caller closes it). */
+async function consoleStartupRun(browser, token) {
+  const page = await signedInPage(browser, token);
+  await throttle(page);
+  await page.goto(`${ORIGIN}/`, { waitUntil: 'commit' });
+  await page.waitForFunction(listShown, null, { polling: 50, timeout: 60_000 });
+  const t = await startupTimes(page);
+  const find = (re) => t.resources.find((e) => re.test(e.name));
+  return {
+    page, ...t,
+    wasm: find(/\.wasm$/).responseEnd,
+    listStart: find(/entity=customer/).startTime,
+    listEnd: find(/entity=customer/).responseEnd,
+  };
+}
+
+/** The floor: the same origin fetching, compiling and instantiating the
+ * wasm only, timed from navigation start, on an open page. */
+async function wasmOnlyRun(page, wasmFile) {
+  await page.route(`${ORIGIN}/__bench_wasm_only`, (r) => r.fulfill({ contentType: 'text/html', body: wasmOnlyPage(wasmFile) }));
+  await page.goto(`${ORIGIN}/__bench_wasm_only`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__wasmReadyAt !== undefined || window.__wasmError, null, { polling: 50 });
+  const err = await page.evaluate(() => window.__wasmError);
+  if (err) throw new Error(`wasm-only page: ${err}`);
+  return page.evaluate(() => window.__wasmReadyAt);
+}
+
 async function startup(browser, token) {
   const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-  const tti = [];
+  const runs = [];
   const floor = [];
-  const phases = [];
   for (let i = 0; i < RUNS; i++) {
-    const page = await signedInPage(browser, token);
-    await page.route(`${ORIGIN}/__bench_wasm_only`, (r) => r.fulfill({ contentType: 'text/html', body: wasmOnlyPage(wasmFile) }));
-    await page.goto(`${ORIGIN}/`, { waitUntil: 'commit' });
-    await page.waitForFunction(listShown, null, { polling: 50 });
-    const t = await page.evaluate(() => {
-      const res = performance.getEntriesByType('resource');
-      const find = (re) => res.find((e) => re.test(e.name));
-      return {
-        shown: window.__listShownAt,
-        inDom: window.__listInDom,
-        wasm: find(/\.wasm$/).responseEnd,
-        listStart: find(/entity=customer/).startTime,
-        listEnd: find(/entity=customer/).responseEnd,
-      };
-    });
-    tti.push(t.shown);
-    phases.push(t);
-    await page.goto(`${ORIGIN}/__bench_wasm_only`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__wasmReadyAt !== undefined || window.__wasmError, null, { polling: 50 });
-    const err = await page.evaluate(() => window.__wasmError);
-    if (err) throw new Error(`wasm-only page: ${err}`);
-    floor.push(await page.evaluate(() => window.__wasmReadyAt));
+    const { page, ...t } = await consoleStartupRun(browser, token);
+    runs.push(t);
+    floor.push(await wasmOnlyRun(page, wasmFile));
     await page.close();
   }
-  console.log('\n== Start-up, 100 apps (median of %d, from navigation start) ==', RUNS);
+  const tti = runs.map((r) => r.shown);
+  const fcps = runs.filter((r) => r.fcp !== undefined);
+  console.log('\n== Start-up, 100 apps (median of %d, from navigation start%s) ==', RUNS, NET ? `; network ${NET[0]} kbit/s, +${NET[1]} ms` : '');
   console.log('console: list of 100 apps on screen:  ', ms(median(tti)));
   console.log('same page fetching + instantiating the wasm only:', ms(median(floor)));
   console.log('ratio:                                ', (median(tti) / median(floor)).toFixed(2) + 'x');
-  const phase = (f) => ms(median(phases.map(f)));
+  // FCP against the wasm's download: with a static shell in index.html the
+  // page paints before the wasm has arrived; without it, only after.
+  console.log('first contentful paint:               ', fcps.length ? ms(median(fcps.map((r) => r.fcp))) : 'not reported',
+    `(before the wasm's responseEnd in ${fcps.filter((r) => r.fcp < r.wasm).length} of ${runs.length} runs)`);
+  const phase = (f) => ms(median(runs.map(f)));
   console.log('where the console\'s time goes (medians):');
-  console.log('  navigation -> wasm downloaded:      ', phase((p) => p.wasm));
+  console.log('  navigation -> wasm downloaded:      ', phase((p) => p.wasm), '(Resource Timing responseEnd)');
   console.log('  wasm downloaded -> list requested:  ', phase((p) => p.listStart - p.wasm), '(compile, instantiate, start the app)');
   console.log('  list request -> response:           ', phase((p) => p.listEnd - p.listStart));
   console.log('  response -> rows in the DOM:        ', phase((p) => p.inDom - p.listEnd));
@@ -348,7 +311,7 @@ async function tenThousandUsers(browser, token) {
 }
 
 (async () => {
-  bundleSizes();
+  const consoleBytes = bundleSizes();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     // BENCH_CHROMIUM_ARGS adds flags, e.g. V8's to test a hypothesis.
@@ -360,20 +323,32 @@ async function tenThousandUsers(browser, token) {
   const part = async (name, f) => {
     try { await f(); } catch (e) { console.log(`\n== ${name}: FAILED: ${String(e.message || e).split('\n')[0]}`); }
   };
-  // BENCH_PARTS=startup, =10k or =users runs one part (while working on it).
+  // BENCH_PARTS=startup, peer, 10k or users (comma-separated) runs only
+  // those parts; each part's sandbox is started only when it runs.
   const want = (p) => !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(',').includes(p);
-  let proc = await sandbox(100);
+  let proc = null;
   try {
-    if (want('startup')) await part('Start-up', async () => startup(browser, await customerToken()));
-    await stop(proc);
-    proc = await sandbox(10000);
-    if (want('10k')) await part('10,000 apps', async () => tenThousand(browser, await customerToken()));
-    await stop(proc);
-    proc = await sandbox(1, 10000);
-    if (want('users')) await part('10,000 users', async () => tenThousandUsers(browser, await customerToken()));
+    if (want('startup') || want('peer')) {
+      proc = await sandbox(100);
+      const token = await customerToken();
+      if (want('startup')) await part('Start-up', async () => startup(browser, token));
+      // The peer's sandbox takes the next port; the console's runs on this one.
+      if (want('peer')) await part('Beside a peer: react-admin', async () => peer(browser, { consoleBytes, consoleRun: () => consoleStartupRun(browser, token), port: PORT + 1 }));
+      await stop(proc);
+    }
+    if (want('10k')) {
+      proc = await sandbox(10000);
+      await part('10,000 apps', async () => tenThousand(browser, await customerToken()));
+      await stop(proc);
+    }
+    if (want('users')) {
+      proc = await sandbox(1, 10000);
+      await part('10,000 users', async () => tenThousandUsers(browser, await customerToken()));
+      await stop(proc);
+    }
     console.log('\nMachine: %s, %d cores, Chromium %s', require('os').cpus()[0].model, require('os').cpus().length, browser.version());
   } finally {
-    await stop(proc);
+    if (proc) await stop(proc);
     await browser.close();
   }
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,113 @@
+// Helpers shared by scripts/bench.js and the peer part (bench/peer.js):
+// formatting, medians, compressed sizes, the sandbox's life cycle, the
+// customer token, and the in-page probes that note when a list is painted
+// and when the first contentful paint happened.
+// The same compressed sizes the first-load budget test counts.
+const { sizes, firstLoadSizes } = require('../scripts/size-budget');
+const { spawn } = require('child_process');
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const CUSTOMER = { Id: '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0', Secret: 'sandbox-secret', Entity: 'customer' };
+const SANDBOX_BIN = 'target/release/exotel-sandbox';
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+/** Starts a sandbox on `port` serving `staticDir`, seeded with `seed` apps
+ * (and `seedUsers` users each), and waits until it answers. */
+async function startSandbox(port, staticDir, seed, seedUsers = 0) {
+  const args = ['--port', String(port), '--static-dir', staticDir, '--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)];
+  const proc = spawn(SANDBOX_BIN, args, { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/__sandbox/state`)).ok) return proc; } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`sandbox on port ${port} did not start`);
+}
+
+/** Stops a sandbox and waits until it has exited, so the next one can bind
+ * the same port. */
+async function stop(proc) {
+  // Killed by a signal, a process has a signalCode and no exitCode.
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill();
+  await exited;
+}
+
+async function customerToken(origin) {
+  const res = await fetch(`${origin}/v2/integrations/token`, { method: 'POST', body: JSON.stringify(CUSTOMER), headers: { 'Content-Type': 'application/json' } });
+  return (await res.json()).Data;
+}
+
+/** Timing helpers for every page (init scripts run outside the page's CSP).
+ * A MessageChannel message runs after every microtask queued before it
+ * (where reactive updates run); one sent from a requestAnimationFrame
+ * callback runs once that frame is rendered. The page also records its
+ * first contentful paint as soon as the browser reports it. */
+async function addTimingHelpers(page) {
+  await page.addInitScript(() => {
+    window.__afterMicrotasks = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+    window.__afterPaint = () => new Promise((r) => requestAnimationFrame(() => window.__afterMicrotasks().then(r)));
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+  });
+}
+
+/** BENCH_NET="<kbit/s>,<ms>" emulates a slower network (bandwidth each
+ * way, added latency) for the start-up runs, through the devtools protocol.
+ * On localhost the wasm arrives a few ms after the CSS, so whether the page
+ * paints before the wasm has downloaded only shows on a slower network. The
+ * sandbox serves files uncompressed: the raw bytes cross the emulated link. */
+const NET = process.env.BENCH_NET ? process.env.BENCH_NET.split(',').map(Number) : null;
+
+async function throttle(page) {
+  if (!NET) return;
+  const [kbps, latency] = NET;
+  const bytesPerSecond = (kbps * 1000) / 8;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+}
+
+/** Notes (in the page) the moment a list is first painted: the element
+ * matching `count` has text matching `countRe` and `rows` match at least
+ * one row. On screen = the next frame is rendered (style, layout, paint),
+ * not just the rows in the DOM. */
+async function watchList(page, { count, countRe, rows }) {
+  await page.addInitScript(([count, countRe, rows]) => {
+    const re = new RegExp(countRe);
+    new MutationObserver(() => {
+      if (window.__listInDom) return;
+      const c = document.querySelector(count);
+      const n = document.querySelectorAll(rows).length;
+      if (c && re.test(c.textContent) && n > 0) {
+        window.__listInDom = performance.now();
+        window.__rowsInDom = n;
+        window.__afterPaint().then(() => { window.__listShownAt = performance.now(); });
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  }, [count, countRe.source, rows]);
+}
+
+const listShown = () => window.__listShownAt !== undefined;
+
+/** After the list is shown: its times, the first contentful paint (waiting
+ * briefly for the browser to report it) and the Resource Timing entries. */
+async function startupTimes(page) {
+  await page.waitForFunction(() => window.__fcp !== undefined, null, { polling: 20, timeout: 5000 }).catch(() => {});
+  return page.evaluate(() => ({
+    shown: window.__listShownAt,
+    inDom: window.__listInDom,
+    rows: window.__rowsInDom,
+    fcp: window.__fcp,
+    resources: performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })),
+  }));
+}
+
+module.exports = {
+  RUNS, CUSTOMER, NET, kb, ms, median, p95, sizes, firstLoadSizes, startSandbox, stop, customerToken,
+  throttle, addTimingHelpers, watchList, listShown, startupTimes,
+};
