@@ -15,10 +15,12 @@ mod state;
 mod ui;
 
 /// Mounts the console on `<body>`, or only a refusal when another site has
-/// framed it.
+/// framed it. Either replaces index.html's static shell in this same task,
+/// so the browser never paints both, or neither.
 pub fn start() {
     features::shell::panic_view::install();
     ui::theme_toggle::apply_stored();
+    features::shell::static_shell::remove();
     if features::shell::frame_guard::framed_by_another_origin() {
         leptos::mount::mount_to_body(features::shell::frame_guard::FramedRefusal);
         return;

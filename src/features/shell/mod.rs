@@ -1,8 +1,10 @@
-//! The frame around every page: header, not-found page, panic view, and
-//! the refusal shown instead of everything when framed by another site.
+//! The frame around every page: header, not-found page, panic view, the
+//! refusal shown instead of everything when framed by another site, and the
+//! static shell that stands in for the header until the app mounts.
 
 pub(crate) mod frame_guard;
 pub(crate) mod header;
 pub(crate) mod not_found;
 pub(crate) mod panic_view;
 pub(crate) mod shortcuts;
+pub(crate) mod static_shell;
