@@ -100,11 +100,14 @@ async function fillCreateForm(page, app = {}) {
 /**
  * Every test's page fails the test on an uncaught error, a Rust panic, or a
  * Content-Security-Policy violation, and records the console output so tests
- * can check that no secret was ever logged.
+ * can check that no secret was ever logged. A test that provokes a problem on
+ * purpose names it in `expectedProblems` (patterns): each must then occur,
+ * and nothing else may.
  */
 const test = base.test.extend({
+  expectedProblems: [[], { option: true }],
   consoleLines: async ({}, use) => use([]),
-  page: async ({ page, consoleLines }, use) => {
+  page: async ({ page, consoleLines, expectedProblems }, use) => {
     const problems = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (msg) => {
@@ -119,7 +122,11 @@ const test = base.test.extend({
     });
     await use(page);
     if (process.env.E2E_DEBUG) console.log(consoleLines.join('\n'));
-    base.expect(problems, 'no uncaught errors, panics or CSP violations in the browser').toEqual([]);
+    for (const pattern of expectedProblems) {
+      base.expect(problems.some((p) => pattern.test(p)), `expected problem ${pattern}`).toBeTruthy();
+    }
+    const unexpected = problems.filter((p) => !expectedProblems.some((pattern) => pattern.test(p)));
+    base.expect(unexpected, 'no uncaught errors, panics or CSP violations in the browser').toEqual([]);
   },
 });
 

@@ -109,3 +109,35 @@ test('framed by a page of another origin (no headers), the console shows only a 
   await page.goto('/connect');
   await expect(page.getByTestId('framed-refusal')).toHaveCount(0);
 });
+
+test.describe('a Custom URL outside the page CSP', () => {
+  // The violation this test provokes (reported as an event and in the
+  // console), naming the blocked host; any other problem still fails it.
+  test.use({ expectedProblems: [new RegExp(`csp: .*http://127\\.0\\.0\\.1:${PORTS.corsApi}/`)] });
+
+  test('is named, with what to run, instead of a network error', async ({ page, request }) => {
+    await sandbox.reset(request, 1, PORTS.corsApi);
+    await sandbox.reset(request, 1);
+    // A real API with CORS on: only the page's connect-src stands in the way.
+    const blocked = `http://127.0.0.1:${PORTS.corsApi}`;
+    await page.goto('/connect');
+    await page.getByLabel('API base URL', { exact: true }).selectOption({ label: 'Custom URL…' });
+    await page.getByLabel('Custom API base URL').fill(`${blocked}/v2/integrations`);
+    await page.getByLabel('Customer ID', { exact: true }).fill(CUSTOMER_ID);
+    await page.getByLabel('Customer secret', { exact: true }).fill(CUSTOMER_SECRET);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Content-Security-Policy');
+    await expect(alert).toContainText(blocked);
+    await expect(alert).toContainText('scripts/configure-dist --api-base');
+    await expect(alert).not.toContainText('Failed to fetch');
+    await page.screenshot({ path: test.info().outputPath('blocked-host.png') });
+    // Nothing reached the blocked host, and what was typed is kept.
+    expect((await sandbox.state(request, PORTS.corsApi)).requests).toHaveLength(0);
+    await expect(page.getByLabel('Customer ID', { exact: true })).toHaveValue(CUSTOMER_ID);
+    // The host the policy allows (this origin) still works from the same form.
+    await page.getByLabel('API base URL', { exact: true }).selectOption({ label: 'Same origin (via proxy)' });
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await expect(page.getByTestId('apps-table').locator('tbody tr')).toHaveCount(1);
+  });
+});

@@ -5,6 +5,7 @@
 //! in [`CallRecord::token`], which `Debug` hides and the UI never renders.
 
 use super::transport::HttpMethod;
+use super::types::{drive, object_text, quoted, JsonText, Sink};
 
 /// One finished API call.
 #[derive(Clone, PartialEq)]
@@ -52,17 +53,40 @@ const SECRET_FIELDS: [(&str, &str); 4] = [
     ("ExotelApiToken", "<EXOTEL_API_TOKEN>"),
 ];
 
-/// The body with every secret field replaced by its placeholder. A body that
-/// is not a JSON object is not recorded at all (it could be anything).
+/// The body with every secret field replaced by its placeholder, as compact
+/// JSON (keys sorted). A body that is not a JSON object is not recorded at
+/// all (it could be anything).
 pub(crate) fn redact_body(body: &str) -> Option<String> {
-    let mut value: serde_json::Value = serde_json::from_str(body).ok()?;
-    let object = value.as_object_mut()?;
-    for (field, placeholder) in SECRET_FIELDS {
-        if let Some(v) = object.get_mut(field) {
-            *v = serde_json::Value::String(placeholder.to_string());
-        }
+    let mut redacted = Redacted::default();
+    drive(body, &mut redacted).ok()?;
+    redacted.is_object.then(|| object_text(redacted.pairs))
+}
+
+/// A JSON object's `(key, compact text)` pairs, secrets replaced.
+#[derive(Default)]
+struct Redacted {
+    is_object: bool,
+    pairs: Vec<(String, String)>,
+    key: String,
+    value: JsonText,
+}
+
+impl Sink for Redacted {
+    fn begin_object(&mut self) {
+        self.is_object = true;
     }
-    serde_json::to_string(&value).ok()
+    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        self.key = key.to_string();
+        Some(&mut self.value)
+    }
+    fn field_done(&mut self) {
+        let key = std::mem::take(&mut self.key);
+        let value = match SECRET_FIELDS.iter().find(|(field, _)| *field == key) {
+            Some((_, placeholder)) => quoted(placeholder),
+            None => std::mem::take(&mut self.value.text),
+        };
+        self.pairs.push((key, value));
+    }
 }
 
 /// The `RequestId` of an envelope, found without decoding the whole body
@@ -138,6 +162,20 @@ mod tests {
         assert!(!app.contains("k-1") && !app.contains("t-1"));
         assert_eq!(redact_body("not json"), None);
         assert_eq!(redact_body("[1]"), None);
+    }
+
+    #[test]
+    fn redacted_bodies_are_compact_with_sorted_keys_as_before() {
+        // What serialising a parsed `Value` gave: keys sorted, a repeated
+        // key once, secrets replaced whatever their type.
+        let body = r#"{"b": [1, 2.0], "Secret": {"x": 1}, "a": "é", "b": null, "AppSecret": 5}"#;
+        assert_eq!(
+            redact_body(body).unwrap(),
+            r#"{"AppSecret":"<APP_SECRET>","Secret":"<SECRET>","a":"é","b":null}"#
+        );
+        assert_eq!(redact_body("{}").unwrap(), "{}");
+        assert_eq!(redact_body(r#""text""#), None);
+        assert_eq!(redact_body(r#"{"a":1"#), None);
     }
 
     #[test]

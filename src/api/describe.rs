@@ -19,6 +19,7 @@ impl ApiError {
         let malformed = self.is_malformed_token();
         match self {
             ApiError::Network { detail } => network_message(detail),
+            ApiError::BlockedByPolicy { origin } => blocked_message(origin),
             ApiError::Timeout { after_ms } => timeout_message(*after_ms),
             ApiError::Http {
                 status, message, ..
@@ -69,6 +70,17 @@ fn network_message(detail: &str) -> String {
         "The request got no answer{seen}. Check the API base URL and your \
          network connection; if the API is on another origin it must allow \
          this page (CORS), or use a same-origin proxy. Then retry."
+    )
+}
+
+fn blocked_message(origin: &str) -> String {
+    format!(
+        "Nothing was sent: this page's Content-Security-Policy (connect-src) \
+         does not allow {origin}. To use that API host, run \
+         `scripts/configure-dist --api-base {origin}/v2/integrations` on the \
+         built dist/ (it updates the page's policy and the server header \
+         files together), or add {origin} to connect-src in your server's \
+         Content-Security-Policy header."
     )
 }
 
@@ -214,5 +226,24 @@ mod tests {
         assert_eq!(human_duration(1949), "1.9 s");
         assert_eq!(human_duration(1950), "2.0 s");
         assert_eq!(human_duration(30_000), "30 s");
+    }
+
+    #[test]
+    fn a_host_blocked_by_the_page_policy_is_named_with_the_fix() {
+        let error = ApiError::BlockedByPolicy {
+            origin: "https://api.example.com".into(),
+        };
+        assert_eq!(
+            error.title(),
+            "This page's security policy blocks that API host"
+        );
+        let message = error.message();
+        assert!(
+            message.contains("does not allow https://api.example.com"),
+            "{message}"
+        );
+        assert!(message
+            .contains("scripts/configure-dist --api-base https://api.example.com/v2/integrations"));
+        assert!(!error.is_retryable() && !error.outcome_unknown() && !error.is_unauthorized());
     }
 }

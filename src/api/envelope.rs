@@ -11,43 +11,42 @@
 //! [`ApiError::Failure`]; anything that is not an envelope is
 //! [`ApiError::NotEnvelope`]; a success whose `Data` has the wrong shape is
 //! [`ApiError::Decode`].
+//!
+//! The answer is read once, straight from its text: the envelope's fields
+//! into an [`Envelope`], `Data` into the endpoint's own [`Sink`] (see
+//! `types::sink`), with no `serde_json::Value` tree in between.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Deserializer};
-use serde_json::Value;
+mod data;
+
+pub(crate) use data::{BodySink, Data, DataSink};
 
 use super::error::MAX_SNIPPET_CHARS;
-use super::error::{message_field, one_line, unwrap_error_text, ApiError, BodyKind};
+use super::error::{one_line, unwrap_error_text, ApiError, BodyKind, MessageSink};
 use super::transport::Answer;
-use super::types::{decode_app_list, lenient_opt_string, lenient_string, App};
+use super::types::App;
+use super::types::{drive, Ignore, JsonText, ListSink, Record, RecordSink, Sink};
 
-/// The API's envelope, decoded tolerantly (any field may be missing, null or
-/// of another type).
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+/// The API's envelope without its `Data`, decoded tolerantly (any field may
+/// be missing, null or of another type).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Envelope {
-    #[serde(rename = "RequestId", deserialize_with = "lenient_opt_string")]
+    /// `None` when absent, null or "".
     pub(crate) request_id: Option<String>,
-    #[serde(rename = "Status", deserialize_with = "lenient_string")]
     pub(crate) status: String,
-    #[serde(rename = "Code", deserialize_with = "lenient_code")]
     pub(crate) code: Option<i64>,
-    #[serde(rename = "Error", deserialize_with = "lenient_string")]
     pub(crate) error: String,
-    /// `None` when absent or null.
-    #[serde(rename = "Data")]
-    pub(crate) data: Option<Value>,
 }
 
 impl Envelope {
     /// Reads an envelope out of a JSON value: an object with a `Status` or a
     /// `RequestId` field. Anything else is not an envelope.
-    pub(crate) fn from_value(value: &Value) -> Option<Envelope> {
-        let map = value.as_object()?;
-        if !(map.contains_key("Status") || map.contains_key("RequestId")) {
-            return None;
-        }
-        Envelope::deserialize(value).ok()
+    #[cfg(test)]
+    pub(crate) fn from_value(value: &serde_json::Value) -> Option<Envelope> {
+        use serde::Deserializer;
+        let mut ignore = Ignore;
+        let mut body = BodySink::new(&mut ignore);
+        value.deserialize_any(super::types::Drive(&mut body)).ok()?;
+        body.is_envelope.then_some(body.envelope)
     }
 
     pub(crate) fn is_success(&self) -> bool {
@@ -55,35 +54,35 @@ impl Envelope {
     }
 
     /// The server's explanation: `Error` (unwrapped when it is JSON text),
-    /// or failing that a string `Data`.
-    pub(crate) fn error_text(&self) -> String {
+    /// or failing that a string `Data` or an object `Data`'s message field.
+    /// `body` is the answer, read again only in that last case.
+    fn error_text(&self, body: &str, data: &Data) -> String {
         let text = unwrap_error_text(&self.error);
         if !text.is_empty() {
             return text;
         }
-        match &self.data {
-            Some(Value::String(s)) => unwrap_error_text(s),
-            Some(Value::Object(map)) => message_field(map).unwrap_or_default(),
+        match data {
+            Data::Text(s) => unwrap_error_text(s),
+            Data::Object => {
+                let mut message = MessageSink::default();
+                let mut again = BodySink::new(&mut message);
+                match drive(body, &mut again) {
+                    Ok(()) => message.message().unwrap_or_default(),
+                    Err(_) => String::new(),
+                }
+            }
             _ => String::new(),
         }
     }
 }
 
-fn lenient_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15)
-                .map(|f| f as i64)
-        }),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    })
-}
-
-/// Decodes one HTTP answer. On success returns the `RequestId` and `Data`
-/// (`Value::Null` when absent or null).
-pub(crate) fn decode_envelope(answer: &Answer) -> Result<(Option<String>, Value), ApiError> {
+/// Decodes one HTTP answer in one pass, the content of an object or array
+/// `Data` read into `data`. On success returns the `RequestId` and what
+/// `Data` was.
+pub(crate) fn decode_answer(
+    answer: &Answer,
+    data: &mut dyn Sink,
+) -> Result<(Option<String>, Data), ApiError> {
     let http_status = answer.status;
     let trimmed = answer.body.trim_start_matches('\u{feff}').trim();
     if trimmed.is_empty() {
@@ -93,22 +92,23 @@ pub(crate) fn decode_envelope(answer: &Answer) -> Result<(Option<String>, Value)
             snippet: String::new(),
         });
     }
-    let value = match serde_json::from_str::<Value>(trimmed) {
-        Ok(value) => value,
-        Err(err) => return Err(not_json(answer, trimmed, &err)),
-    };
-    let Some(envelope) = Envelope::from_value(&value) else {
+    let mut body = BodySink::new(data);
+    if let Err(err) = drive(trimmed, &mut body) {
+        return Err(not_json(answer, trimmed, &err));
+    }
+    if !body.is_envelope {
         return Err(ApiError::NotEnvelope {
             status: http_status,
             body_kind: BodyKind::Json,
-            snippet: json_snippet(&value),
+            snippet: json_snippet(trimmed),
         });
-    };
+    }
+    let (envelope, data) = (body.envelope, body.data.data);
     if !(200..=299).contains(&http_status) {
         return Err(ApiError::Http {
             status: http_status,
-            request_id: envelope.request_id.clone(),
-            message: envelope.error_text(),
+            message: envelope.error_text(trimmed, &data),
+            request_id: envelope.request_id,
         });
     }
     if !envelope.is_success() {
@@ -118,29 +118,43 @@ pub(crate) fn decode_envelope(answer: &Answer) -> Result<(Option<String>, Value)
             .map_or(http_status, |c| c as u16);
         return Err(ApiError::Failure {
             status,
-            request_id: envelope.request_id.clone(),
             status_text: envelope.status.trim().to_string(),
-            message: envelope.error_text(),
+            message: envelope.error_text(trimmed, &data),
+            request_id: envelope.request_id,
         });
     }
-    Ok((envelope.request_id, envelope.data.unwrap_or(Value::Null)))
+    Ok((envelope.request_id, data))
 }
 
-/// [`decode_envelope`], then `Data` as a `T`. The endpoints decode through
-/// shape-specific functions (they tell a missing list from a wrong one); the
-/// generic path is kept for the tests of `data_into`'s wording.
+/// [`decode_answer`] with `Data` as a JSON value (`Value::Null` when absent
+/// or null): the tests' view of an answer.
 #[cfg(test)]
-pub(crate) fn decode_data<T: DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
+pub(crate) fn decode_envelope(
+    answer: &Answer,
+) -> Result<(Option<String>, serde_json::Value), ApiError> {
+    let (request_id, _) = decode_answer(answer, &mut Ignore)?;
+    let body = answer.body.trim_start_matches('\u{feff}').trim();
+    let value: serde_json::Value = serde_json::from_str(body).expect("decoded once already");
+    let data = value.get("Data").cloned().unwrap_or_default();
+    Ok((request_id, data))
+}
+
+/// [`decode_envelope`], then `Data` as a `T` through [`data_into`].
+#[cfg(test)]
+pub(crate) fn decode_data<T: serde::de::DeserializeOwned>(answer: &Answer) -> Result<T, ApiError> {
     let (request_id, data) = decode_envelope(answer)?;
     data_into(answer.status, request_id, data)
 }
 
 /// Converts a successful `Data` into a `T`, or [`ApiError::Decode`]. The
-/// detail names the shapes involved but never quotes the data.
-pub(crate) fn data_into<T: DeserializeOwned>(
+/// detail names the shapes involved but never quotes the data. (The
+/// endpoints read `Data` through sinks, which tell the shapes apart
+/// themselves; this generic path is kept for the tests of its wording.)
+#[cfg(test)]
+pub(crate) fn data_into<T: serde::de::DeserializeOwned>(
     http_status: u16,
     request_id: Option<String>,
-    data: Value,
+    data: serde_json::Value,
 ) -> Result<T, ApiError> {
     let kind = value_kind(&data);
     serde_json::from_value(data).map_err(|err| ApiError::Decode {
@@ -153,32 +167,30 @@ pub(crate) fn data_into<T: DeserializeOwned>(
 /// `Data` must be a string (token, "Deleted Successfully"); `what` names it
 /// in the error ("a string", "the token as a string").
 pub(crate) fn decode_string_data(answer: &Answer, what: &str) -> Result<String, ApiError> {
-    let (request_id, data) = decode_envelope(answer)?;
+    decode_string_data_with_id(answer, what).map(|(_, text)| text)
+}
+
+/// [`decode_string_data`], with the answer's `RequestId`.
+pub(crate) fn decode_string_data_with_id(
+    answer: &Answer,
+    what: &str,
+) -> Result<(Option<String>, String), ApiError> {
+    let (request_id, data) = decode_answer(answer, &mut Ignore)?;
     match data {
-        Value::String(s) => Ok(s),
-        other => Err(ApiError::Decode {
-            status: answer.status,
-            request_id,
-            detail: format!("expected {what} in Data, got {}", value_kind(&other)),
-        }),
+        Data::Text(s) => Ok((request_id, s)),
+        other => Err(wrong_data(answer, request_id, what, &other)),
     }
 }
 
 /// `Data` must be an array of apps; null or absent counts as no apps (a Go
 /// server's nil slice), items that are not objects are skipped.
 pub(crate) fn decode_app_list_data(answer: &Answer) -> Result<Vec<App>, ApiError> {
-    let (request_id, data) = decode_envelope(answer)?;
+    let mut list = ListSink::<App>::default();
+    let (request_id, data) = decode_answer(answer, &mut list)?;
     match data {
-        Value::Null => Ok(Vec::new()),
-        list @ Value::Array(_) => Ok(decode_app_list(list)),
-        other => Err(ApiError::Decode {
-            status: answer.status,
-            request_id,
-            detail: format!(
-                "expected a list of apps in Data, got {}",
-                value_kind(&other)
-            ),
-        }),
+        Data::Null => Ok(Vec::new()),
+        Data::Array => Ok(list.items),
+        other => Err(wrong_data(answer, request_id, "a list of apps", &other)),
     }
 }
 
@@ -189,23 +201,33 @@ pub(crate) fn decode_app_data(answer: &Answer) -> Result<App, ApiError> {
 
 /// `Data` must be a JSON object, decoded as a `T`; `what` names it in the
 /// error ("an app object").
-pub(crate) fn decode_object_data<T: DeserializeOwned>(
-    answer: &Answer,
-    what: &str,
-) -> Result<T, ApiError> {
-    let (request_id, data) = decode_envelope(answer)?;
-    if !data.is_object() {
-        return Err(ApiError::Decode {
-            status: answer.status,
-            request_id,
-            detail: format!("expected {what} in Data, got {}", value_kind(&data)),
-        });
+pub(crate) fn decode_object_data<T: Record>(answer: &Answer, what: &str) -> Result<T, ApiError> {
+    let mut record = RecordSink::<T>::default();
+    let (request_id, data) = decode_answer(answer, &mut record)?;
+    match data {
+        Data::Object => Ok(record.value),
+        other => Err(wrong_data(answer, request_id, what, &other)),
     }
-    data_into(answer.status, request_id, data)
+}
+
+/// "expected {what} in Data, got {its kind}".
+pub(crate) fn wrong_data(
+    answer: &Answer,
+    request_id: Option<String>,
+    what: &str,
+    data: &Data,
+) -> ApiError {
+    ApiError::Decode {
+        status: answer.status,
+        request_id,
+        detail: format!("expected {what} in Data, got {}", data.kind()),
+    }
 }
 
 /// "null", "a string", "an object", ...
-pub(crate) fn value_kind(value: &Value) -> &'static str {
+#[cfg(test)]
+pub(crate) fn value_kind(value: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -240,12 +262,20 @@ fn not_json(answer: &Answer, body: &str, err: &serde_json::Error) -> ApiError {
     }
 }
 
-/// For JSON that is not an envelope: its message field, else its text.
-fn json_snippet(value: &Value) -> String {
-    let text = match value {
-        Value::Object(map) => message_field(map).unwrap_or_else(|| value.to_string()),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+/// For JSON that is not an envelope: its message field, else its text
+/// (`body` is valid JSON: it was just read).
+fn json_snippet(body: &str) -> String {
+    let mut peek = MessageSink::default();
+    let text = match drive(body, &mut peek)
+        .ok()
+        .and_then(|()| peek.text_or_message())
+    {
+        Some(text) => text,
+        None => {
+            let mut json = JsonText::default();
+            let _ = drive(body, &mut json);
+            json.text
+        }
     };
     one_line(&text, MAX_SNIPPET_CHARS)
 }
@@ -286,6 +316,7 @@ fn html_snippet(html: &str) -> String {
 
 /// Replaces every `"..."` of a serde message by `"…"`, so that a decode
 /// error never quotes the data it choked on.
+#[cfg(test)]
 fn without_quoted_text(message: &str) -> String {
     let mut out = String::with_capacity(message.len());
     let mut inside = false;
@@ -305,9 +336,12 @@ fn without_quoted_text(message: &str) -> String {
 }
 
 #[cfg(test)]
+mod bench;
+
+#[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     const RID: &str = "2405acfd-1ad3-486b-92d5-233965d8c204";
     const JSON_CT: Option<&str> = Some("application/json; charset=utf-8");

@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use super::types::{drive, Scalar, Sink};
+
 /// What a non-envelope body looked like.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum BodyKind {
@@ -25,6 +27,9 @@ pub(crate) enum ApiError {
     Network { detail: String },
     /// No answer within the client's timeout.
     Timeout { after_ms: u32 },
+    /// The page's own Content-Security-Policy (`connect-src`) forbids calls
+    /// to `origin`: nothing was sent. A deployment fix, not a network one.
+    BlockedByPolicy { origin: String },
     /// An HTTP error status with an API envelope.
     Http {
         status: u16,
@@ -122,7 +127,10 @@ impl ApiError {
             | ApiError::NotEnvelope { status, .. }
             | ApiError::Decode { status, .. } => Some(*status),
             ApiError::Credentials { .. } => Some(401),
-            ApiError::Network { .. } | ApiError::Timeout { .. } | ApiError::Cancelled => None,
+            ApiError::Network { .. }
+            | ApiError::Timeout { .. }
+            | ApiError::BlockedByPolicy { .. }
+            | ApiError::Cancelled => None,
         }
     }
 
@@ -168,7 +176,10 @@ impl ApiError {
             ApiError::Http { status, .. }
             | ApiError::Failure { status, .. }
             | ApiError::NotEnvelope { status, .. } => retryable_status(*status),
-            ApiError::Decode { .. } | ApiError::Cancelled | ApiError::Credentials { .. } => false,
+            ApiError::Decode { .. }
+            | ApiError::BlockedByPolicy { .. }
+            | ApiError::Cancelled
+            | ApiError::Credentials { .. } => false,
         }
     }
 
@@ -176,6 +187,9 @@ impl ApiError {
     pub(crate) fn title(&self) -> String {
         match self {
             ApiError::Network { .. } => "Could not reach the API".into(),
+            ApiError::BlockedByPolicy { .. } => {
+                "This page's security policy blocks that API host".into()
+            }
             ApiError::Timeout { .. } => "The API did not answer in time".into(),
             ApiError::Http { status, .. } => status_title(*status),
             ApiError::Failure { status, .. } => {
@@ -274,33 +288,104 @@ pub(crate) fn unwrap_error_text(raw: &str) -> String {
         if !(t.starts_with('{') || t.starts_with('"')) {
             break;
         }
-        match serde_json::from_str::<serde_json::Value>(t) {
-            Ok(serde_json::Value::String(s)) => text = s,
-            Ok(serde_json::Value::Object(map)) => match message_field(&map) {
-                Some(s) => text = s,
-                None => break,
-            },
-            _ => break,
+        let mut peek = MessageSink::default();
+        match drive(t, &mut peek)
+            .ok()
+            .and_then(|()| peek.text_or_message())
+        {
+            Some(inner) => text = inner,
+            None => break,
         }
     }
     text.trim().to_string()
 }
 
-/// The first non-empty text among the usual error fields of a JSON object.
-pub(crate) fn message_field(map: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
-    const KEYS: [&str; 6] = [
-        "message",
-        "error",
-        "Message",
-        "Error",
-        "detail",
-        "error_description",
-    ];
-    KEYS.iter().find_map(|k| match map.get(*k) {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
-        Some(serde_json::Value::Object(inner)) => message_field(inner),
-        _ => None,
-    })
+/// The usual error fields of a JSON object, in the order they are tried.
+const MESSAGE_KEYS: [&str; 6] = [
+    "message",
+    "error",
+    "Message",
+    "Error",
+    "detail",
+    "error_description",
+];
+
+/// Reads one JSON value for the error texts it holds: a string's text, or
+/// an object's first non-empty message field (a field holding an object is
+/// searched the same way).
+#[derive(Default)]
+pub(crate) struct MessageSink {
+    text: Option<String>,
+    is_object: bool,
+    found: [Option<Found>; 6],
+    slot: usize,
+    child: Option<Box<MessageSink>>,
+}
+
+/// What one message field held.
+enum Found {
+    /// A string that is not blank.
+    Text(String),
+    /// An object: its own message field.
+    Inner(Option<String>),
+    Other,
+}
+
+impl MessageSink {
+    /// An object's message field; `None` for anything else.
+    pub(crate) fn message(&mut self) -> Option<String> {
+        if !self.is_object {
+            return None;
+        }
+        self.found.iter_mut().find_map(|found| match found.take()? {
+            Found::Text(s) => Some(s),
+            Found::Inner(inner) => inner,
+            Found::Other => None,
+        })
+    }
+
+    /// A string's text, or an object's message field.
+    pub(crate) fn text_or_message(&mut self) -> Option<String> {
+        self.text.take().or_else(|| self.message())
+    }
+
+    fn start(&mut self, is_object: bool) {
+        self.is_object = is_object;
+        self.text = None;
+        self.found = Default::default();
+    }
+}
+
+impl Sink for MessageSink {
+    fn scalar(&mut self, value: Scalar<'_>) {
+        self.start(false);
+        if let Scalar::Str(s) = value {
+            self.text = Some(s.to_string());
+        }
+    }
+    fn begin_object(&mut self) {
+        self.start(true);
+    }
+    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        self.slot = MESSAGE_KEYS.iter().position(|k| *k == key)?;
+        Some(&mut **self.child.get_or_insert_with(Box::default))
+    }
+    fn field_done(&mut self) {
+        let Some(child) = self.child.as_mut() else {
+            return;
+        };
+        self.found[self.slot] = Some(if child.is_object {
+            Found::Inner(child.message())
+        } else {
+            match child.text.take() {
+                Some(text) if !text.trim().is_empty() => Found::Text(text),
+                _ => Found::Other,
+            }
+        });
+    }
+    fn begin_array(&mut self) {
+        self.start(false);
+    }
 }
 
 #[cfg(test)]

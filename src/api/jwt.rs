@@ -2,7 +2,8 @@
 //! some happen to be JWTs with an `exp` claim, which lets the console warn
 //! before a token runs out. Nothing here verifies a signature.
 
-use serde_json::Value;
+use super::envelope::{Data, DataSink};
+use super::types::{drive, Ignore, Lenient, Sink};
 
 /// The `exp` claim (unix seconds) of a JWT-shaped token: three dot-separated
 /// base64url segments whose first two decode to JSON objects, the payload
@@ -14,18 +15,32 @@ pub(crate) fn token_expiry(token: &str) -> Option<u64> {
     if parts.next().is_some() || header.is_empty() || payload.is_empty() {
         return None;
     }
-    let header: Value = serde_json::from_slice(&base64url_decode(header)?).ok()?;
-    if !header.is_object() {
+    let header = String::from_utf8(base64url_decode(header)?).ok()?;
+    let mut ignore = Ignore;
+    let mut header_sink = DataSink::new(&mut ignore);
+    drive(&header, &mut header_sink).ok()?;
+    if header_sink.data != Data::Object {
         return None;
     }
-    let payload: Value = serde_json::from_slice(&base64url_decode(payload)?).ok()?;
-    match payload.get("exp")? {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && *f >= 0.0 && *f < u64::MAX as f64)
-                .map(|f| f as u64)
-        }),
-        _ => None,
+    let payload = String::from_utf8(base64url_decode(payload)?).ok()?;
+    let mut claims = Claims::default();
+    drive(&payload, &mut claims).ok()?;
+    claims.exp
+}
+
+/// The claims the console reads: `exp`, when it is a non-negative number.
+#[derive(Default)]
+struct Claims {
+    exp: Option<u64>,
+    leaf: Lenient,
+}
+
+impl Sink for Claims {
+    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        (key == "exp").then_some(&mut self.leaf as &mut dyn Sink)
+    }
+    fn field_done(&mut self) {
+        self.exp = self.leaf.count();
     }
 }
 
@@ -133,6 +148,26 @@ mod tests {
         );
         assert_eq!(token_expiry(&jwt(r#"[1,2]"#, false)), None);
         assert_eq!(seconds_left(no_exp, 0), None);
+    }
+
+    #[test]
+    fn claims_read_as_a_json_object_would_have_been() {
+        // A repeated claim: its last value.
+        assert_eq!(
+            token_expiry(&jwt(r#"{"exp":5,"exp":1700000000}"#, false)),
+            Some(1_700_000_000)
+        );
+        assert_eq!(token_expiry(&jwt(r#"{"exp":5,"exp":null}"#, false)), None);
+        // Other claims of any shape are skipped; a nested exp is not the exp.
+        let payload = r#"{"sub":{"exp":1},"aud":["a",{"b":[]}],"exp":42}"#;
+        assert_eq!(token_expiry(&jwt(payload, false)), Some(42));
+        assert_eq!(token_expiry(&jwt(r#"{"sub":{"exp":1}}"#, false)), None);
+        // An unreadable claim anywhere makes the token unreadable.
+        assert_eq!(token_expiry(&jwt(r#"{"exp":42,"n":1e999}"#, false)), None);
+        assert_eq!(
+            token_expiry(&jwt(r#"{"exp":18446744073709551615}"#, false)),
+            Some(u64::MAX)
+        );
     }
 
     #[test]

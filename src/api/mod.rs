@@ -16,12 +16,14 @@
 //! - [`settings`]: app settings and the customer record (its secret
 //!   dropped while decoding);
 //! - [`jwt`]: the optional `exp` claim of a token;
-//! - [`call_log`]: what the request log records, redacted, and copy-as-curl.
+//! - [`call_log`]: what the request log records, redacted, and copy-as-curl;
+//! - [`csp`]: calls the page's own Content-Security-Policy blocks.
 //!
 //! Everything but the actual fetch in [`transport`] is pure and unit-tested
 //! on the host.
 
 pub(crate) mod call_log;
+pub(crate) mod csp;
 pub(crate) mod describe;
 pub(crate) mod endpoints;
 pub(crate) mod envelope;

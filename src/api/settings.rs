@@ -7,23 +7,37 @@
 //! record carries `CustomerSecret`, which has no field here, so it is dropped
 //! while decoding and never reaches the page.
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::Serialize;
 
 use super::endpoints::{to_json, Client};
-use super::envelope::{decode_envelope, decode_object_data, value_kind};
+use super::envelope::{decode_answer, decode_object_data, wrong_data, Data};
 use super::error::ApiError;
 use super::service::SettingsApi;
 use super::transport::{Answer, HttpMethod};
-use super::types::lenient_string;
+use super::types::{Ignore, Lenient, ListSink, Record};
 
 /// One setting: a key and its value, always a string on the wire.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct Setting {
-    #[serde(rename = "Key", deserialize_with = "lenient_string", default)]
+    #[serde(rename = "Key")]
     pub(crate) key: String,
-    #[serde(rename = "Value", deserialize_with = "lenient_string", default)]
+    #[serde(rename = "Value")]
     pub(crate) value: String,
+}
+
+/// `Key` and `Value` read tolerantly; other fields ignored.
+impl Record for Setting {
+    fn slot(&mut self, key: &str) -> Option<usize> {
+        ["Key", "Value"].iter().position(|k| *k == key)
+    }
+    fn set(&mut self, slot: usize, value: &mut Lenient) {
+        let text = if slot == 0 {
+            &mut self.key
+        } else {
+            &mut self.value
+        };
+        *text = value.take_string();
+    }
 }
 
 /// What `GET /app_setting` found.
@@ -47,48 +61,52 @@ impl StoredSettings {
 /// `GET /app_setting`: `Data` is an array of `{Key, Value}` (items may carry
 /// more fields; items that are not objects or have no key are skipped).
 pub(crate) fn decode_settings(answer: &Answer) -> Result<StoredSettings, ApiError> {
-    let (request_id, data) = match decode_envelope(answer) {
+    let mut list = ListSink::<Setting>::default();
+    let (request_id, data) = match decode_answer(answer, &mut list) {
         Err(ApiError::Http { status: 404, .. }) => return Ok(StoredSettings::NoneYet),
         other => other?,
     };
     match data {
-        Value::Null => Ok(StoredSettings::Found(Vec::new())),
-        Value::Array(items) => Ok(StoredSettings::Found(
-            items
-                .into_iter()
-                .filter(Value::is_object)
-                .filter_map(|item| Setting::deserialize(item).ok())
-                .filter(|s| !s.key.is_empty())
-                .collect(),
-        )),
-        other => Err(ApiError::Decode {
-            status: answer.status,
-            request_id,
-            detail: format!(
-                "expected a list of settings in Data, got {}",
-                value_kind(&other)
-            ),
-        }),
+        Data::Null => Ok(StoredSettings::Found(Vec::new())),
+        Data::Array => {
+            list.items.retain(|s| !s.key.is_empty());
+            Ok(StoredSettings::Found(list.items))
+        }
+        other => Err(wrong_data(answer, request_id, "a list of settings", &other)),
     }
 }
 
 /// `POST /app_setting`: success is all that counts; `Data` is undocumented
 /// and ignored (the settings are read again instead).
 pub(crate) fn decode_setting_saved(answer: &Answer) -> Result<(), ApiError> {
-    decode_envelope(answer).map(|_| ())
+    decode_answer(answer, &mut Ignore).map(|_| ())
 }
 
 /// The customer the token was issued for. `CustomerSecret` is in the answer
 /// and deliberately not here.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Customer {
-    #[serde(rename = "CustomerID", deserialize_with = "lenient_string")]
     pub(crate) customer_id: String,
-    #[serde(rename = "CustomerName", deserialize_with = "lenient_string")]
     pub(crate) name: String,
-    #[serde(rename = "Email", deserialize_with = "lenient_string")]
     pub(crate) email: String,
+}
+
+/// `CustomerID`, `CustomerName` and `Email` read tolerantly; every other
+/// field, `CustomerSecret` included, read past and dropped.
+impl Record for Customer {
+    fn slot(&mut self, key: &str) -> Option<usize> {
+        ["CustomerID", "CustomerName", "Email"]
+            .iter()
+            .position(|k| *k == key)
+    }
+    fn set(&mut self, slot: usize, value: &mut Lenient) {
+        let text = match slot {
+            0 => &mut self.customer_id,
+            1 => &mut self.name,
+            _ => &mut self.email,
+        };
+        *text = value.take_string();
+    }
 }
 
 /// `GET /customer`: `Data` is one customer object.

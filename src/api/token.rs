@@ -1,7 +1,7 @@
 //! Tokens on the way out (what an admin pasted, made into an
 //! `Authorization` value) and on the way in (the answer to `POST /token`).
 
-use super::envelope::{decode_envelope, decode_string_data};
+use super::envelope::decode_string_data_with_id;
 use super::error::ApiError;
 use super::transport::Answer;
 
@@ -40,13 +40,11 @@ fn strip_quotes(text: &str) -> &str {
 
 /// A token answer: `Data` must be a string, non-empty once trimmed.
 pub(crate) fn decode_token(answer: &Answer) -> Result<String, ApiError> {
-    let token = decode_string_data(answer, "the token as a string")?;
+    let (request_id, token) = decode_string_data_with_id(answer, "the token as a string")?;
     let token = token.trim();
     if !token.is_empty() {
         return Ok(token.to_string());
     }
-    // The envelope decoded a moment ago: read again only for its RequestId.
-    let request_id = decode_envelope(answer).ok().and_then(|(id, _)| id);
     Err(ApiError::Decode {
         status: answer.status,
         request_id,

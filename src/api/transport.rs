@@ -15,6 +15,7 @@ use gloo_net::http::{Request, RequestBuilder};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
+use super::csp;
 use super::error::ApiError;
 
 /// The HTTP methods the API's endpoints use.
@@ -74,6 +75,7 @@ pub(crate) struct Outgoing<'a> {
 
 /// One request, given up after `timeout_ms` (0: never).
 pub(crate) async fn send(request: Outgoing<'_>, timeout_ms: u32) -> Result<Answer, ApiError> {
+    csp::watch();
     let guard = AbortGuard::start(timeout_ms);
     let signal = guard.signal();
     let mut builder: RequestBuilder = match request.method {
@@ -95,7 +97,10 @@ pub(crate) async fn send(request: Outgoing<'_>, timeout_ms: u32) -> Result<Answe
         None => builder.build(),
     }
     .map_err(|e| guard.error(e))?;
-    let response = built.send().await.map_err(|e| guard.error(e))?;
+    let response = match built.send().await {
+        Ok(response) => response,
+        Err(e) => return Err(explain_blocked(guard.error(e), request.url).await),
+    };
     let status = response.status();
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(|e| guard.error(e))?;
@@ -105,6 +110,18 @@ pub(crate) async fn send(request: Outgoing<'_>, timeout_ms: u32) -> Result<Answe
         content_type,
         body,
     })
+}
+
+/// A call the page's own policy refused fails like a network error; say
+/// which host the policy blocks instead.
+async fn explain_blocked(error: ApiError, url: &str) -> ApiError {
+    if !matches!(error, ApiError::Network { .. }) {
+        return error;
+    }
+    match csp::blocked_origin(url).await {
+        Some(origin) => ApiError::BlockedByPolicy { origin },
+        None => error,
+    }
 }
 
 /// Owns the request's AbortController and its timeout timer. Dropped

@@ -8,86 +8,91 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
 
-/// A string field that accepts anything: a string as is; null (or a missing
-/// field, through `#[serde(default)]`) as ""; a number, boolean, array or
-/// object as its compact JSON text.
-pub(crate) fn lenient_string<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<String, D::Error> {
-    Ok(value_to_text(Value::deserialize(deserializer)?))
-}
+mod lenient;
+mod sink;
 
-/// Like [`lenient_string`], but null, a missing field and "" give `None`.
-pub(crate) fn lenient_opt_string<'de, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    let text = lenient_string(deserializer)?;
-    Ok(if text.is_empty() { None } else { Some(text) })
-}
-
-/// A boolean field that accepts `true`/`false`, numbers (non-zero is true),
-/// and the strings "true"/"false", "1"/"0", "yes"/"no" (any case). Anything
-/// else, null or a missing field is `false`.
-pub(crate) fn lenient_bool<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Bool(b) => b,
-        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
-        Value::String(s) => {
-            let s = s.trim();
-            s.eq_ignore_ascii_case("true")
-                || s.eq_ignore_ascii_case("yes")
-                || s.parse::<f64>().is_ok_and(|f| f != 0.0)
-        }
-        _ => false,
-    })
-}
-
-pub(crate) fn value_to_text(value: Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s,
-        other => other.to_string(),
-    }
-}
+pub(crate) use lenient::{
+    object_text, record_from, JsonText, Lenient, ListSink, Record, RecordSink,
+};
+#[cfg(test)]
+pub(crate) use sink::Drive;
+pub(crate) use sink::{drive, quoted, Ignore, Scalar, Sink};
 
 /// One application as the API describes it (list item, details, or the
 /// public part of a creation answer). Never holds secrets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct App {
-    #[serde(rename = "AppID", deserialize_with = "lenient_string")]
+    #[serde(rename = "AppID")]
     pub(crate) app_id: String,
-    #[serde(rename = "CustomerID", deserialize_with = "lenient_string")]
+    #[serde(rename = "CustomerID")]
     pub(crate) customer_id: String,
-    #[serde(rename = "AppName", deserialize_with = "lenient_string")]
+    #[serde(rename = "AppName")]
     pub(crate) app_name: String,
-    #[serde(rename = "ExotelAccountSid", deserialize_with = "lenient_string")]
+    #[serde(rename = "ExotelAccountSid")]
     pub(crate) exotel_account_sid: String,
     /// Raw text from the server: use [`domain_label`] to show it.
-    #[serde(rename = "ExotelDomain", deserialize_with = "lenient_string")]
+    #[serde(rename = "ExotelDomain")]
     pub(crate) exotel_domain: String,
-    #[serde(rename = "IsActive", deserialize_with = "lenient_bool")]
+    #[serde(rename = "IsActive")]
     pub(crate) is_active: bool,
     /// RFC 3339 with offset, e.g. `2023-03-23T11:47:46+05:30` (kept as text).
-    #[serde(rename = "CreatedAt", deserialize_with = "lenient_string")]
+    #[serde(rename = "CreatedAt")]
     pub(crate) created_at: String,
-    #[serde(rename = "UpdatedAt", deserialize_with = "lenient_string")]
+    #[serde(rename = "UpdatedAt")]
     pub(crate) updated_at: String,
 }
 
-/// Decodes a list of apps, skipping items that are not JSON objects (a bad
-/// item must not hide the good ones). A value that is not an array gives an
-/// empty list: callers that must tell the difference check `is_array()`
-/// first (the client does, and answers [`crate::api::ApiError::Decode`]).
-pub(crate) fn decode_app_list(value: Value) -> Vec<App> {
-    match value {
-        Value::Array(items) => items
-            .into_iter()
-            .filter(Value::is_object)
-            .filter_map(|item| App::deserialize(item).ok())
-            .collect(),
+/// The keys of [`App`] as the API spells them.
+const APP_KEYS: [&str; 8] = [
+    "AppID",
+    "CustomerID",
+    "AppName",
+    "ExotelAccountSid",
+    "ExotelDomain",
+    "IsActive",
+    "CreatedAt",
+    "UpdatedAt",
+];
+
+impl Record for App {
+    fn slot(&mut self, key: &str) -> Option<usize> {
+        APP_KEYS.iter().position(|k| *k == key)
+    }
+    fn set(&mut self, slot: usize, value: &mut Lenient) {
+        let text = match APP_KEYS[slot] {
+            "AppID" => &mut self.app_id,
+            "CustomerID" => &mut self.customer_id,
+            "AppName" => &mut self.app_name,
+            "ExotelAccountSid" => &mut self.exotel_account_sid,
+            "ExotelDomain" => &mut self.exotel_domain,
+            "CreatedAt" => &mut self.created_at,
+            "UpdatedAt" => &mut self.updated_at,
+            _ => {
+                self.is_active = value.flag();
+                return;
+            }
+        };
+        *text = value.take_string();
+    }
+}
+
+/// Any JSON object is an app (missing, null or odd fields read tolerantly);
+/// anything else is an error.
+impl<'de> Deserialize<'de> for App {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        record_from(deserializer)
+    }
+}
+
+/// Decodes a list of apps as a `GET /app` answer's `Data` is read, skipping
+/// items that are not objects; a value that is not an array gives an empty
+/// list.
+#[cfg(test)]
+pub(crate) fn decode_app_list(value: serde_json::Value) -> Vec<App> {
+    let mut list = ListSink::<App>::default();
+    match value.deserialize_any(Drive(&mut list)) {
+        Ok(()) if list.kind == Some("an array") => list.items,
         _ => Vec::new(),
     }
 }
@@ -104,25 +109,33 @@ pub(crate) struct CreatedApp {
     pub(crate) exotel_api_token: String,
 }
 
-/// Decoded by hand rather than with `#[serde(flatten)]`, whose buffering
-/// machinery costs about 10 KB of wasm: one JSON object read twice, as the
-/// app and as its three secrets.
+/// Read by hand rather than with `#[serde(flatten)]`, whose buffering
+/// machinery costs about 10 KB of wasm: each key of the one JSON object is
+/// one of the three secrets or an app field.
+impl Record for CreatedApp {
+    fn slot(&mut self, key: &str) -> Option<usize> {
+        match SECRET_KEYS.iter().position(|k| *k == key) {
+            Some(i) => Some(APP_KEYS.len() + i),
+            None => self.app.slot(key),
+        }
+    }
+    fn set(&mut self, slot: usize, value: &mut Lenient) {
+        let secret = match slot.checked_sub(APP_KEYS.len()) {
+            Some(0) => &mut self.app_secret,
+            Some(1) => &mut self.exotel_api_key,
+            Some(_) => &mut self.exotel_api_token,
+            None => return self.app.set(slot, value),
+        };
+        *secret = value.take_string();
+    }
+}
+
+/// The credentials of a creation answer, in [`CreatedApp`]'s order.
+const SECRET_KEYS: [&str; 3] = ["AppSecret", "ExotelApiKey", "ExotelApiToken"];
+
 impl<'de> Deserialize<'de> for CreatedApp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        let secret = |key: &str| {
-            value
-                .get(key)
-                .cloned()
-                .map(value_to_text)
-                .unwrap_or_default()
-        };
-        Ok(CreatedApp {
-            app_secret: secret("AppSecret"),
-            exotel_api_key: secret("ExotelApiKey"),
-            exotel_api_token: secret("ExotelApiToken"),
-            app: App::deserialize(value).map_err(serde::de::Error::custom)?,
-        })
+        record_from(deserializer)
     }
 }
 
@@ -288,7 +301,7 @@ pub(crate) fn domain_label(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn full_app() -> Value {
         json!({

@@ -6,69 +6,50 @@
 //! - `SipSecret` has no field in [`User`], so it is dropped while decoding
 //!   and can never be shown, stored, logged or exported;
 //! - live answers spell some keys in snake case (`customer_id`): keys are
-//!   matched ignoring case and underscores before decoding;
+//!   matched ignoring case and underscores while decoding;
 //! - the next-page field of a page is undocumented: [`NEXT_PAGE_KEYS`];
 //! - a GET of one user that answers 404 *with an API envelope* means "no
 //!   such user" (a proxy's 404 page is still an error);
 //! - `POST` takes an array even for one user, `PUT` exactly one object;
 //! - a `+` in a query value must be sent as `%2B` (a raw one is a space).
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-
-use super::envelope::{data_into, decode_envelope, decode_string_data, value_kind};
-use super::error::ApiError;
-use super::transport::Answer;
-use super::types::{lenient_bool, lenient_string};
+use serde::Serialize;
 
 mod client;
+mod decode;
+
+pub(crate) use decode::{
+    decode_created_users, decode_deleted, decode_one_user, decode_user, decode_user_page,
+};
 
 /// One user mapping as the API describes it, minus `SipSecret`. Decoded
-/// only through [`user_from`], which first gives every key the API's
-/// spelling.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "PascalCase")]
+/// only through [`decode`], which matches every key to the API's spelling.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "PascalCase")]
 pub(crate) struct User {
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) customer_id: String,
-    #[serde(rename = "AppID", deserialize_with = "lenient_string")]
+    #[serde(rename = "AppID")]
     pub(crate) app_id: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) app_user_id: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) app_username: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) email: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) role: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) exotel_account_sid: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) exotel_user_id: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) exotel_user_name: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) agent_number: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) virtual_number: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) active_device_id: String,
-    #[serde(rename = "PhoneDeviceID", deserialize_with = "lenient_string")]
+    #[serde(rename = "PhoneDeviceID")]
     pub(crate) phone_device_id: String,
-    #[serde(rename = "SipDeviceID", deserialize_with = "lenient_string")]
+    #[serde(rename = "SipDeviceID")]
     pub(crate) sip_device_id: String,
-    #[serde(deserialize_with = "lenient_bool")]
     pub(crate) outbound_active: bool,
-    #[serde(deserialize_with = "lenient_bool")]
     pub(crate) is_active: bool,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) sip_id: String,
     /// Null in every known answer; kept as text when it is not.
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) user_detail: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) created_at: String,
-    #[serde(deserialize_with = "lenient_string")]
     pub(crate) updated_at: String,
 }
 
@@ -96,76 +77,6 @@ pub(crate) const USER_KEYS: [&str; 20] = [
     "CreatedAt",
     "UpdatedAt",
 ];
-
-/// The same key but for case and underscores (`customer_id`, `CustomerID`).
-fn same_key(spelled: &str, key: &str) -> bool {
-    let fold = |s: &str| {
-        s.chars()
-            .filter(|c| *c != '_')
-            .map(|c| c.to_ascii_lowercase())
-            .collect::<String>()
-    };
-    fold(spelled) == fold(key)
-}
-
-/// A user object with every known key spelled as [`USER_KEYS`] does; when
-/// both spellings are present, the API's own wins. Other keys (`SipSecret`)
-/// are left as they are and ignored by [`User`].
-fn canonical_user_keys(object: Map<String, Value>) -> Map<String, Value> {
-    let (exact, other): (Vec<_>, Vec<_>) = object
-        .into_iter()
-        .partition(|(k, _)| USER_KEYS.contains(&k.as_str()));
-    let mut out: Map<String, Value> = exact.into_iter().collect();
-    for (key, value) in other {
-        match USER_KEYS.iter().find(|spelled| same_key(spelled, &key)) {
-            Some(spelled) => {
-                out.entry(*spelled).or_insert(value);
-            }
-            None => {
-                out.insert(key, value);
-            }
-        }
-    }
-    out
-}
-
-/// Decodes one user object of an answer's `Data`, whatever its key
-/// spelling; anything but an object is [`ApiError::Decode`].
-fn user_from(status: u16, request_id: &Option<String>, value: Value) -> Result<User, ApiError> {
-    match value {
-        Value::Object(object) => data_into(
-            status,
-            request_id.clone(),
-            Value::Object(canonical_user_keys(object)),
-        ),
-        other => Err(ApiError::Decode {
-            status,
-            request_id: request_id.clone(),
-            detail: format!("expected a user object, got {}", value_kind(&other)),
-        }),
-    }
-}
-
-/// Decodes a list of user objects (null: none).
-fn users_from(
-    status: u16,
-    request_id: Option<String>,
-    value: Value,
-    what: &str,
-) -> Result<Vec<User>, ApiError> {
-    match value {
-        Value::Null => Ok(Vec::new()),
-        Value::Array(items) => items
-            .into_iter()
-            .map(|item| user_from(status, &request_id, item))
-            .collect(),
-        other => Err(ApiError::Decode {
-            status,
-            request_id,
-            detail: format!("expected {what}, got {}", value_kind(&other)),
-        }),
-    }
-}
 
 /// Which of a user's devices is active: the one whose id is
 /// `ActiveDeviceId`, if any.
@@ -290,79 +201,12 @@ pub(crate) fn encode_query_value(value: &str) -> String {
     out
 }
 
-/// A page's `Data`: `{"Users": [...], <next key>}`. A null `Users` (a Go
-/// server's nil slice) is an empty page.
-pub(crate) fn decode_user_page(answer: &Answer) -> Result<UserPage, ApiError> {
-    let (request_id, data) = decode_envelope(answer)?;
-    let Value::Object(mut map) = data else {
-        return Err(ApiError::Decode {
-            status: answer.status,
-            request_id,
-            detail: format!(
-                "expected a page of users in Data, got {}",
-                value_kind(&data)
-            ),
-        });
-    };
-    let next = NEXT_PAGE_KEYS
-        .iter()
-        .find_map(|key| map.get(*key).and_then(next_key_text));
-    let list = map.remove("Users").or_else(|| map.remove("users"));
-    let users = users_from(
-        answer.status,
-        request_id,
-        list.unwrap_or(Value::Null),
-        "a list in Data.Users",
-    )?;
-    Ok(UserPage { users, next })
-}
-
-/// A next-page value as text: a string or a number; empty, null or any
-/// other shape means there is no next page.
-fn next_key_text(value: &Value) -> Option<String> {
-    let text = match value {
-        Value::String(s) => s.trim().to_string(),
-        Value::Number(n) => n.to_string(),
-        _ => return None,
-    };
-    (!text.is_empty()).then_some(text)
-}
-
-/// `GET /usermapping?user_id=`: `None` when the API answers 404 ("record
-/// not found"); a 404 that is not an envelope stays an error.
-pub(crate) fn decode_one_user(answer: &Answer) -> Result<Option<User>, ApiError> {
-    let (request_id, data) = match decode_envelope(answer) {
-        Err(ApiError::Http { status: 404, .. }) => return Ok(None),
-        other => other?,
-    };
-    user_from(answer.status, &request_id, data).map(Some)
-}
-
-/// `POST /usermapping`: `Data` is the array of created users.
-pub(crate) fn decode_created_users(answer: &Answer) -> Result<Vec<User>, ApiError> {
-    let (request_id, data) = decode_envelope(answer)?;
-    users_from(
-        answer.status,
-        request_id,
-        data,
-        "a list of created users in Data",
-    )
-}
-
-/// `PUT /usermapping` and `PUT /device`: `Data` is the user as stored.
-pub(crate) fn decode_user(answer: &Answer) -> Result<User, ApiError> {
-    let (request_id, data) = decode_envelope(answer)?;
-    user_from(answer.status, &request_id, data)
-}
-
-/// `DELETE /usermapping`: the server's text ("Deleted Successfuly", sic).
-pub(crate) fn decode_deleted(answer: &Answer) -> Result<String, ApiError> {
-    decode_string_data(answer, "a string")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::error::ApiError;
+    use crate::api::transport::Answer;
+    use serde_json::Value;
 
     fn answer(status: u16, body: &str) -> Answer {
         Answer::new(status, Some("application/json"), body)
