@@ -43,8 +43,44 @@ pub(crate) fn TextField<V>(
 where
     V: IntoSplitSignal<Value = String>,
     V::Read: Get<Value = String> + Clone + Send + Sync + 'static,
-    V::Write: Set<Value = String> + Clone + Send + 'static,
+    V::Write: Set<Value = String> + Clone + Send + Sync + 'static,
 {
+    // One body for every kind of bound value: the generic part stops here,
+    // so the field's markup and closures are compiled once.
+    let (read, write) = value.into_split_signal();
+    let value = (
+        Signal::derive(move || read.get()),
+        SignalSetter::map(move |text: String| write.set(text)),
+    );
+    view! {
+        <BoundTextField
+            id=id
+            label=label
+            value=value
+            error=error
+            secret=secret
+            hint=hint
+            placeholder=placeholder
+            autocomplete=autocomplete
+        />
+    }
+}
+
+/// [`TextField`] once its value is a plain read/write pair.
+#[component]
+fn BoundTextField(
+    id: FieldId,
+    label: String,
+    value: (Signal<String>, SignalSetter<String>),
+    error: Signal<Option<String>>,
+    secret: bool,
+    hint: Option<&'static str>,
+    placeholder: Option<&'static str>,
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    // Bound by hand (prop:value and the input event, as bind:value does): the
+    // app then carries no bind: machinery at all, about 1 KB of wasm.
+    let (read, write) = value;
     let id = id.dom_id();
     let revealed = RwSignal::new(false);
     let error_id = format!("{id}-error");
@@ -77,7 +113,8 @@ where
                     id=id
                     name=id
                     type=input_type
-                    bind:value=value
+                    prop:value=move || read.get()
+                    on:input=move |ev| write.set(event_target_value(&ev))
                     placeholder=placeholder
                     autocomplete=autocomplete.unwrap_or(if secret { "off" } else { "on" })
                     spellcheck="false"

@@ -27,6 +27,7 @@ pub(crate) fn TypedConfirmation(
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
+    // Bound by hand like every input of the app (see `TextField`): no bind: machinery.
     let typed = RwSignal::new(String::new());
     let confirmed = move || expected.with(|e| typed.with(|t| typed_matches(t, e)));
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -40,7 +41,13 @@ pub(crate) fn TypedConfirmation(
             <label for=input_id>
                 "Type " <strong>{move || expected.get()}</strong> " to confirm"
             </label>
-            <input id=input_id bind:value=typed autocomplete="off" spellcheck="false" />
+            <input
+                id=input_id
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+                autocomplete="off"
+                spellcheck="false"
+            />
             <div class="actions">
                 <button
                     type="button"

@@ -1,10 +1,10 @@
 //! The create form's inputs, each bound to its field of the draft store.
 
 use leptos::prelude::*;
-use reactive_stores::{Field, Store};
+use reactive_stores::Store;
 
 use crate::api::Domain;
-use crate::features::app_create::form::{AppForm, AppFormStoreFields};
+use crate::features::app_create::form::AppForm;
 use crate::ui::field_id::FieldId;
 use crate::ui::text_field::{field_error, FieldErrorText, TextField};
 use crate::ui::validation::FieldError;
@@ -12,6 +12,9 @@ use crate::ui::validation::FieldError;
 const ACCOUNT_SID_HINT: &str = "From the Exotel dashboard, API settings.";
 
 /// What a text input of the form has beside its label.
+/// Where one text input's value lives in the draft (to read, to write).
+type TextOf = (fn(&AppForm) -> &String, fn(&mut AppForm) -> &mut String);
+
 #[derive(Clone, Copy, PartialEq)]
 enum Look {
     Placeholder(&'static str),
@@ -41,35 +44,43 @@ pub(crate) fn AppFormFields(
     draft: Store<AppForm>,
     errors: RwSignal<Vec<FieldError>>,
 ) -> impl IntoView {
-    let text_inputs: [(FieldId, &str, Field<String>, Look); 4] = [
+    // Each input reads and writes its text through the whole draft (plain
+    // accessors, not store fields: one bound-value type for every form).
+    let text_inputs: [(FieldId, &str, TextOf, Look); 4] = [
         (
             FieldId::AppName,
             "App name",
-            draft.app_name().into(),
+            (|f| &f.app_name, |f| &mut f.app_name),
             Look::Placeholder("e.g. WebRTC"),
         ),
         (
             FieldId::AccountSid,
             "Exotel Account SID",
-            draft.account_sid().into(),
+            (|f| &f.account_sid, |f| &mut f.account_sid),
             Look::Hint(ACCOUNT_SID_HINT),
         ),
         (
             FieldId::ApiKey,
             "Exotel API key",
-            draft.api_key().into(),
+            (|f| &f.api_key, |f| &mut f.api_key),
             Look::Secret,
         ),
         (
             FieldId::ApiToken,
             "Exotel API token",
-            draft.api_token().into(),
+            (|f| &f.api_token, |f| &mut f.api_token),
             Look::Secret,
         ),
     ];
     let text_fields = text_inputs
         .into_iter()
-        .map(|(id, label, value, look)| {
+        .map(|(id, label, (text, text_mut), look)| {
+            let value = (
+                Signal::derive(move || draft.with(|f| text(f).clone())),
+                SignalSetter::<String>::map(move |value: String| {
+                    draft.update(|f| *text_mut(f) = value)
+                }),
+            );
             view! {
                 <TextField
                     id=id
@@ -85,9 +96,14 @@ pub(crate) fn AppFormFields(
         .collect_view();
     view! {
         {text_fields}
-        <DomainSelect domain=draft.domain() error=field_error(errors, FieldId::Domain) />
+        <DomainSelect draft=draft error=field_error(errors, FieldId::Domain) />
         <div class="field checkbox">
-            <input id="is-active" type="checkbox" bind:checked=draft.is_active() />
+            <input
+                id="is-active"
+                type="checkbox"
+                prop:checked=move || draft.with(|f| f.is_active)
+                on:change=move |ev| draft.update(|f| f.is_active = event_target_checked(&ev))
+            />
             <label for="is-active">"Active (ready for calling)"</label>
         </div>
     }
@@ -95,10 +111,7 @@ pub(crate) fn AppFormFields(
 
 /// The cluster picker: a "not chosen" option, then one option per [`Domain`].
 #[component]
-fn DomainSelect(
-    #[prop(into)] domain: Field<Option<Domain>>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
+fn DomainSelect(draft: Store<AppForm>, error: Signal<Option<String>>) -> impl IntoView {
     let id = FieldId::Domain.dom_id();
     let error_id = format!("{id}-error");
     let described_by = error_id.clone();
@@ -112,8 +125,10 @@ fn DomainSelect(
             <label for=id>"Exotel domain"</label>
             <select
                 id=id
-                on:change=move |ev| domain.set(Domain::from_api_str(&event_target_value(&ev)))
-                prop:value=move || domain.get().map_or("", Domain::as_api_str)
+                on:change=move |ev| {
+                    draft.update(|f| f.domain = Domain::from_api_str(&event_target_value(&ev)))
+                }
+                prop:value=move || draft.with(|f| f.domain.map_or("", Domain::as_api_str))
                 aria-invalid=move || invalid().to_string()
                 aria-describedby=described_by
             >

@@ -1,15 +1,13 @@
 //! The create form's draft and its validation into the request to send.
 
-use reactive_stores::Store;
-
 use crate::api::{Domain, NewApp};
 use crate::ui::field_id::FieldId;
 use crate::ui::validation::{check_text, FieldError};
 
 /// What the admin typed in the create form, kept verbatim (never cleared on
-/// failure). A store, so each input binds to its own field. No `Debug`: it
-/// holds the Exotel API key and token.
-#[derive(Clone, PartialEq, Eq, Store)]
+/// failure). The session keeps it in a store; each input reads and writes
+/// its own field through it. No `Debug`: it holds the Exotel API key and token.
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct AppForm {
     pub(crate) app_name: String,
     pub(crate) account_sid: String,

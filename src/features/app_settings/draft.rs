@@ -11,13 +11,13 @@ use crate::api::Setting;
 /// One row of the editor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Row {
-    pub(crate) key: String,
-    pub(crate) known: Option<KnownKey>,
     /// What the server holds; `None` when it has no such key.
     pub(crate) stored: Option<String>,
     /// What the field shows (the edit, else the stored value).
     pub(crate) value: String,
     pub(crate) changed: bool,
+    /// The verdict on `value`.
+    pub(crate) verdict: Verdict,
 }
 
 /// The editor's state for one app.
@@ -159,18 +159,13 @@ impl SettingsDraft {
 
     /// The editor's row for `key`.
     pub(crate) fn row(&self, key: &str) -> Row {
+        let value = self.value(key);
         Row {
-            known: KnownKey::from_api_name(key),
             stored: self.stored_value(key).map(str::to_string),
-            value: self.value(key),
+            verdict: check_value(key, &value),
+            value,
             changed: self.is_changed(key),
-            key: key.to_string(),
         }
-    }
-
-    /// The verdict on what the field holds now.
-    pub(crate) fn verdict(&self, key: &str) -> Verdict {
-        check_value(key, &self.value(key))
     }
 
     /// What Save sends: the changed keys, in the editor's order.

@@ -21,13 +21,11 @@ pub(crate) fn SettingField(
 ) -> impl IntoView {
     let known = KnownKey::from_api_name(&key);
     let id = input_id(position);
+    // One memo for all the row shows, verdict included: each distinct memo
+    // type adds its own copy of the framework code to the wasm.
     let row = {
         let key = key.clone();
         Memo::new(move |_| draft.with(|d| d.row(&key)))
-    };
-    let verdict = {
-        let key = key.clone();
-        Memo::new(move |_| draft.with(|d| d.verdict(&key)))
     };
     let label = match known {
         Some(k) => k.full_label(),
@@ -54,7 +52,7 @@ pub(crate) fn SettingField(
         <div
             class="field setting"
             class:changed=move || row.with(|r| r.changed)
-            class:invalid=move || matches!(verdict.get(), Verdict::Refuse(_))
+            class:invalid=move || row.with(|r| matches!(r.verdict, Verdict::Refuse(_)))
             data-key=key.clone()
         >
             <label for=id.clone()>{label}</label>
@@ -62,7 +60,7 @@ pub(crate) fn SettingField(
                 {help}
             </p>
             {editor}
-            <FieldStatus key=key.clone() id=id.clone() draft=draft row=row verdict=verdict />
+            <FieldStatus key=key.clone() id=id.clone() draft=draft row=row />
         </div>
     }
 }
@@ -127,9 +125,8 @@ fn FieldStatus(
     key: String,
     id: String,
     draft: RwSignal<SettingsDraft>,
-    /// The setting's row and verdict, as the field above reads them.
+    /// The setting's row, as the field above reads it.
     row: Memo<Row>,
-    verdict: Memo<Verdict>,
 ) -> impl IntoView {
     let accepted = {
         let key = key.clone();
@@ -141,8 +138,7 @@ fn FieldStatus(
         None => view! { <span>"Not set on the server"</span> }.into_any(),
     };
     let pending = move || {
-        row.with(|r| r.changed).then(|| {
-            let value = row.with(|r| r.value.clone());
+        row.with(|r| r.changed.then(|| r.value.clone())).map(|value| {
             let sends = if value.is_empty() {
                 view! { <span>"Save sends an empty value (the API cannot delete a setting)."</span> }.into_any()
             } else {
@@ -155,11 +151,9 @@ fn FieldStatus(
             }
         })
     };
-    let message = move || match verdict.get() {
-        Verdict::Refuse(m) if row.with(|r| r.changed) => {
-            Some(view! { <p class="field-error">{m}</p> }.into_any())
-        }
-        Verdict::Warn(m) if row.with(|r| r.changed) => {
+    let message = move || match row.with(|r| r.changed.then(|| r.verdict.clone())) {
+        Some(Verdict::Refuse(m)) => Some(view! { <p class="field-error">{m}</p> }.into_any()),
+        Some(Verdict::Warn(m)) => {
             let key = key.clone();
             Some(
                 view! {

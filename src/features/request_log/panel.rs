@@ -28,6 +28,7 @@ fn clock_time(ms: f64) -> String {
 pub(crate) fn RequestLogPanel() -> impl IntoView {
     let log = use_session().log;
     let include_token = RwSignal::new(false);
+    // The checkbox is bound by hand like every input of the app (see `TextField`).
     view! {
         <Show when=move || log.open.get()>
             <aside class="log-panel card" aria-labelledby="log-title" data-testid="request-log">
@@ -47,7 +48,12 @@ pub(crate) fn RequestLogPanel() -> impl IntoView {
                      replaced by placeholders; the log lives in memory only."
                 </p>
                 <div class="field checkbox">
-                    <input id="log-include-token" type="checkbox" bind:checked=include_token />
+                    <input
+                        id="log-include-token"
+                        type="checkbox"
+                        prop:checked=move || include_token.get()
+                        on:change=move |ev| include_token.set(event_target_checked(&ev))
+                    />
                     <label for="log-include-token">
                         "Include the real token in copied curl commands (it is a secret: paste it nowhere shared)"
                     </label>

@@ -12,7 +12,7 @@ use super::user_drafts::use_add_draft;
 use super::user_fields::{focus_first, ProblemSummary, UserFields};
 use super::user_refusal::{token_refused, CallRefusal};
 use super::validate::{check_user, Problem, UserDraft, UserField};
-use crate::api::{ApiError, NewUser, User};
+use crate::api::{ApiError, User};
 use crate::state::session::{find_app, use_session, Session};
 use crate::ui::dialog::Dialog;
 use crate::ui::toasts::{use_toasts, Toasts};
@@ -54,7 +54,7 @@ pub(crate) fn AddUserDialog(app_id: String, token: String, open: RwSignal<bool>)
         problems.set(found);
         refusal.set(None);
         if ready && !add.pending().get_untracked() {
-            add.dispatch(draft.with_untracked(UserDraft::to_new_user));
+            add.dispatch(draft.get_untracked());
         }
     };
     let pending = add.pending();
@@ -94,11 +94,12 @@ pub(crate) fn AddUserDialog(app_id: String, token: String, open: RwSignal<bool>)
     }
 }
 
-/// Sends the user (an array of one) and lands the outcome.
-fn add_action(app_id: String, token: String, to: AddTargets) -> Action<NewUser, ()> {
-    Action::new_local(move |user: &NewUser| {
+/// Sends the user (an array of one) and lands the outcome. Takes the draft,
+/// like the edit's save: one action type for both keeps the wasm smaller.
+fn add_action(app_id: String, token: String, to: AddTargets) -> Action<UserDraft, ()> {
+    Action::new_local(move |draft: &UserDraft| {
         let (user, token, client, app_id) = (
-            user.clone(),
+            draft.to_new_user(),
             token.clone(),
             to.session.client(),
             app_id.clone(),

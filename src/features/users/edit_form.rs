@@ -38,7 +38,16 @@ struct EditState {
     step: RwSignal<Step>,
     problems: RwSignal<Vec<Problem>>,
     refusal: RwSignal<Option<ApiError>>,
-    changed: Memo<Vec<FieldChange>>,
+    user: Signal<User>,
+}
+
+impl EditState {
+    /// What the edit changes (tracked). Recomputed where it is read rather
+    /// than kept in a memo: comparing seven fields is cheap, and a memo of
+    /// its own type costs the wasm more than it saves.
+    fn changed(&self) -> Vec<FieldChange> {
+        self.user.with(|u| self.draft.with(|d| changes(u, d)))
+    }
 }
 
 #[component]
@@ -56,7 +65,7 @@ pub(crate) fn EditUser(
         step: RwSignal::new(Step::Form),
         problems: RwSignal::new(Vec::new()),
         refusal: RwSignal::new(None),
-        changed: Memo::new(move |_| user.with(|u| draft.with(|d| changes(u, d)))),
+        user,
     };
     let editing = Memo::new(move |_| draft.with(|d| user.with(|u| d.app_user_id == u.app_user_id)));
     let save = save_action(token, user, state, on_saved, on_token_refused);
@@ -162,7 +171,7 @@ fn EditFormStep(state: EditState) -> impl IntoView {
 fn ReviewStep(state: EditState, save: Action<UserDraft, ()>) -> impl IntoView {
     let pending = save.pending();
     view! {
-        <ReviewChanges changed=state.changed />
+        <ReviewChanges state=state />
         {move || {
             state.refusal.get().map(|e| view! { <ErrorPanel action="Saving the user" error=e /> })
         }}
@@ -173,7 +182,7 @@ fn ReviewStep(state: EditState, save: Action<UserDraft, ()>) -> impl IntoView {
             <button
                 type="button"
                 class="btn btn-primary"
-                disabled=move || pending.get() || state.changed.with(Vec::is_empty)
+                disabled=move || pending.get() || state.changed().is_empty()
                 on:click=move |_| {
                     save.dispatch(state.draft.get_untracked());
                 }
@@ -186,9 +195,9 @@ fn ReviewStep(state: EditState, save: Action<UserDraft, ()>) -> impl IntoView {
 
 /// The changed fields, before and after.
 #[component]
-fn ReviewChanges(changed: Memo<Vec<FieldChange>>) -> impl IntoView {
+fn ReviewChanges(state: EditState) -> impl IntoView {
     move || {
-        let found = changed.get();
+        let found = state.changed();
         if found.is_empty() {
             return view! { <Notice text="Nothing changed: there is nothing to save." /> }
                 .into_any();

@@ -61,18 +61,24 @@ pub(crate) fn ImportUsersDialog(
         loaded,
         report,
     };
-    let send = send_action(app_id, token, targets);
     let ready_rows = move || -> Vec<ImportRow> {
         read.with(|r| match r {
             Some(Ok(file)) => file.rows.iter().filter(|r| r.is_ready()).cloned().collect(),
             _ => Vec::new(),
         })
     };
-    let ready_count = Memo::new(move |_| ready_rows().len());
+    let send = send_action(app_id, token, targets, ready_rows);
+    // Counted where it is shown, without copying the rows.
+    let ready_count = move || {
+        read.with(|r| match r {
+            Some(Ok(file)) => file.rows.iter().filter(|r| r.is_ready()).count(),
+            _ => 0,
+        })
+    };
     let on_create = move |()| {
         if !send.pending().get_untracked() {
             report.set(None);
-            send.dispatch(ready_rows());
+            send.dispatch(());
         }
     };
     let pending = send.pending();
@@ -92,12 +98,12 @@ pub(crate) fn ImportUsersDialog(
                 <ImportActions
                     close_label="Close"
                     on_close=Callback::new(move |_| open.set(false))
-                    use_label=Signal::derive(move || match (pending.get(), ready_count.get()) {
+                    use_label=Signal::derive(move || match (pending.get(), ready_count()) {
                         (true, _) => "Creating…".to_string(),
                         (false, 1) => "Create 1 user".to_string(),
                         (false, n) => format!("Create {n} users"),
                     })
-                    use_disabled=Signal::derive(move || ready_count.get() == 0 || pending.get())
+                    use_disabled=Signal::derive(move || ready_count() == 0 || pending.get())
                     on_use=Callback::new(on_create)
                 >
                     <KeepFailedButton text=text report=report />
@@ -107,11 +113,18 @@ pub(crate) fn ImportUsersDialog(
     }
 }
 
-/// Sends the ready rows and lands the outcome.
-fn send_action(app_id: String, token: String, to: ImportTargets) -> Action<Vec<ImportRow>, ()> {
-    Action::new_local(move |rows: &Vec<ImportRow>| {
+/// Sends the rows ready when it is dispatched and lands the outcome. The
+/// rows are read at dispatch rather than passed in: an action of `()`, like
+/// the delete, keeps the wasm smaller.
+fn send_action(
+    app_id: String,
+    token: String,
+    to: ImportTargets,
+    ready_rows: impl Fn() -> Vec<ImportRow> + 'static,
+) -> Action<(), ()> {
+    Action::new_local(move |_: &()| {
         let (rows, token, client, app_id) = (
-            rows.clone(),
+            ready_rows(),
             token.clone(),
             to.session.client(),
             app_id.clone(),
