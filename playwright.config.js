@@ -4,6 +4,7 @@
 const { defineConfig } = require('@playwright/test');
 const { PORTS, DEPLOYMENTS, DIST } = require('./e2e/ports');
 const prepareDeployments = require('./e2e/deployments');
+const { launchOptions } = require('./e2e/chromium');
 
 // Web servers start before any global setup, so the edited copies of dist/
 // they serve are made here, once, in the main process.
@@ -30,18 +31,7 @@ module.exports = defineConfig({
   outputDir: process.env.E2E_OUTPUT || 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORTS.app}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions,
     screenshot: 'only-on-failure',
   },
   webServer: [

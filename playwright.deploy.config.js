@@ -4,6 +4,7 @@
 // of a sandbox API (e2e/deploy/servers.js starts and stops them all).
 const { defineConfig } = require('@playwright/test');
 const { PORTS } = require('./e2e/deploy/ports');
+const { launchOptions } = require('./e2e/chromium');
 
 module.exports = defineConfig({
   testDir: 'e2e/deploy',
@@ -20,18 +21,7 @@ module.exports = defineConfig({
   outputDir: process.env.E2E_OUTPUT ? `${process.env.E2E_OUTPUT}-deploy` : 'test-results/deploy',
   use: {
     baseURL: `http://127.0.0.1:${PORTS.nginx}`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions,
     screenshot: 'only-on-failure',
   },
 });
