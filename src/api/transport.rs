@@ -103,13 +103,26 @@ pub(crate) async fn send(request: Outgoing<'_>, timeout_ms: u32) -> Result<Answe
     };
     let status = response.status();
     let content_type = response.headers().get("content-type");
-    let body = response.text().await.map_err(|e| guard.error(e))?;
+    // The bytes, copied into wasm memory in one go: `text()` would build a
+    // JS string and re-encode it into wasm a character at a time (about
+    // 10 ms for 10,000 apps).
+    let bytes = response.binary().await.map_err(|e| guard.error(e))?;
+    let body = utf8_text(bytes);
     guard.finish();
     Ok(Answer {
         status,
         content_type,
         body,
     })
+}
+
+/// A body's text as `Response.text()` reads it: UTF-8, one leading byte
+/// order mark dropped, each invalid sequence replaced by U+FFFD.
+fn utf8_text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A call the page's own policy refused fails like a network error; say
@@ -235,6 +248,19 @@ mod tests {
         assert_eq!(js_error_detail("", " x "), "x");
         assert_eq!(js_error_detail("E", ""), "E");
         assert_eq!(js_error_detail("", ""), "unknown browser error");
+    }
+
+    #[test]
+    fn body_text_as_the_browser_reads_it() {
+        assert_eq!(utf8_text(b"{\"a\":\"\xC3\xA9\"}".to_vec()), "{\"a\":\"é\"}");
+        assert_eq!(utf8_text(b"\xEF\xBB\xBFok".to_vec()), "ok");
+        // Only the first mark goes, as in `text()`.
+        assert_eq!(
+            utf8_text(b"\xEF\xBB\xBF\xEF\xBB\xBFok".to_vec()),
+            "\u{feff}ok"
+        );
+        assert_eq!(utf8_text(b"a\xFFb\xE2\x82".to_vec()), "a\u{fffd}b\u{fffd}");
+        assert_eq!(utf8_text(Vec::new()), "");
     }
 
     #[test]

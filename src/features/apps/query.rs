@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use crate::api::{App, Domain};
 use crate::features::list::query::{
-    active_param, lowercase, parse_active, text_and_sort, url_pairs, ListCatalog, SearchIndex,
-    SortColumn, SortOrder, UrlQuery,
+    active_param, parse_active, text_and_sort, url_pairs, ListCatalog, SearchIndex, SortColumn,
+    SortOrder, UrlQuery,
 };
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -38,7 +38,7 @@ impl SortKey {
     fn compare(self, list: &Catalog, a: usize, b: usize) -> Ordering {
         let (x, y) = (&list.apps[a], &list.apps[b]);
         match self {
-            SortKey::Name => list.name_keys[a].cmp(&list.name_keys[b]),
+            SortKey::Name => list.index.first_field(a).cmp(list.index.first_field(b)),
             SortKey::AppId => x.app_id.cmp(&y.app_id),
             SortKey::AccountSid => x.exotel_account_sid.cmp(&y.exotel_account_sid),
             SortKey::Domain => x.exotel_domain.cmp(&y.exotel_domain),
@@ -84,16 +84,15 @@ impl SortColumn for SortKey {
 /// The apps as loaded, with what search and sort need computed once.
 pub(crate) struct Catalog {
     pub(crate) apps: Arc<Vec<App>>,
-    /// Lower-cased names, the sort key for the Name column.
-    name_keys: Vec<String>,
-    /// What the search box looks in: name, AppID and account SID.
+    /// What the search box looks in: name (first, so the index also holds
+    /// the Name column's sort key, the lower-cased name), AppID and
+    /// account SID.
     index: SearchIndex,
 }
 
 impl Catalog {
     pub(crate) fn new(apps: impl Into<Arc<Vec<App>>>) -> Self {
         let apps = apps.into();
-        let name_keys = apps.iter().map(|a| lowercase(&a.app_name)).collect();
         let index = SearchIndex::new(apps.iter().map(|a| {
             [
                 a.app_name.as_str(),
@@ -101,11 +100,7 @@ impl Catalog {
                 a.exotel_account_sid.as_str(),
             ]
         }));
-        Catalog {
-            apps,
-            name_keys,
-            index,
-        }
+        Catalog { apps, index }
     }
 }
 

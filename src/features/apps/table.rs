@@ -147,7 +147,14 @@ fn follow_viewport(
     shown: Memo<Vec<usize>>,
     row_selector: &'static str,
 ) -> RwSignal<Viewport> {
-    let viewport = RwSignal::new(Viewport::default());
+    // The window's height is known before any layout (reading it forces
+    // none), so the first render builds the rows a screen of this height
+    // can show, not a 1,000 px guess's worth.
+    let start = Viewport::default();
+    let viewport = RwSignal::new(Viewport {
+        height: window_height().unwrap_or(start.height),
+        ..start
+    });
     let measure = move || measure_viewport(body, viewport, row_selector);
     let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
     let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
@@ -203,14 +210,7 @@ fn measure_viewport(
     let Some(Some(tbody)) = body.try_get_untracked() else {
         return;
     };
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
+    let height = window_height().unwrap_or(0.0);
     let row_px = tbody
         .query_selector(row_selector)
         .ok()
@@ -225,6 +225,11 @@ fn measure_viewport(
     if viewport.try_get_untracked() != Some(next) {
         viewport.try_set(next);
     }
+}
+
+/// The browser window's inner height.
+fn window_height() -> Option<f64> {
+    web_sys::window()?.inner_height().ok()?.as_f64()
 }
 
 /// One app, with no reactive state of its own: plain links (the router
