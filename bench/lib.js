@@ -4,7 +4,7 @@
 // and when the first contentful paint happened.
 // The same compressed sizes the first-load budget test counts.
 const { sizes, firstLoadSizes } = require('../scripts/size-budget');
-const { spawn } = require('child_process');
+const { startSandbox: startProcess, stopSandbox: stop } = require('../scripts/sandbox-process');
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const CUSTOMER = { Id: '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0', Secret: 'sandbox-secret', Entity: 'customer' };
@@ -17,24 +17,9 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 
 /** Starts a sandbox on `port` serving `staticDir`, seeded with `seed` apps
  * (and `seedUsers` users each), and waits until it answers. */
-async function startSandbox(port, staticDir, seed, seedUsers = 0) {
-  const args = ['--port', String(port), '--static-dir', staticDir, '--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)];
-  const proc = spawn(SANDBOX_BIN, args, { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/__sandbox/state`)).ok) return proc; } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`sandbox on port ${port} did not start`);
-}
-
-/** Stops a sandbox and waits until it has exited, so the next one can bind
- * the same port. */
-async function stop(proc) {
-  // Killed by a signal, a process has a signalCode and no exitCode.
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill();
-  await exited;
+function startSandbox(port, staticDir, seed, seedUsers = 0) {
+  const args = ['--static-dir', staticDir, '--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)];
+  return startProcess({ bin: SANDBOX_BIN, port, args });
 }
 
 async function customerToken(origin) {

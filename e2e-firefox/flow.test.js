@@ -22,7 +22,7 @@ describe('core flow in Firefox ESR', () => {
 
   after(async () => {
     if (driver) await driver.quit();
-    if (sandbox) sandbox.kill();
+    if (sandbox) await h.stopSandbox(sandbox);
   });
 
   /**

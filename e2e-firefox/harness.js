@@ -4,7 +4,7 @@
 // Playwright-like lookups (by label, by test id, wait until true).
 const fs = require('fs');
 const path = require('path');
-const { spawn } = require('child_process');
+const { startSandbox: startProcess, stopSandbox } = require('../scripts/sandbox-process');
 const { Builder, By } = require('selenium-webdriver');
 const firefox = require('selenium-webdriver/firefox');
 const logInspector = require('selenium-webdriver/bidi/logInspector');
@@ -46,23 +46,10 @@ async function eventually(what, fn, timeout = TIMEOUT) {
 }
 
 /** Starts target/debug/exotel-sandbox serving the build under test; resolves once it answers. */
-async function startSandbox() {
-  const bin = path.join(ROOT, 'target/debug/exotel-sandbox');
-  if (!fs.existsSync(bin)) throw new Error(`${bin} missing: cargo build -p exotel-sandbox`);
-  // A server already on the port would answer for ours: refuse to test it.
-  const taken = await fetch(`${BASE}/`).then(() => true, () => false);
-  if (taken) throw new Error(`port ${PORT} is in use: stop that server or set E2E_FIREFOX_PORT`);
-  const args = ['--port', String(PORT), '--static-dir', DIST, '--faults', '--quiet'];
-  const child = spawn(bin, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  let exited = false;
-  child.on('exit', () => { exited = true; });
-  await eventually(`sandbox on ${BASE}`, async () => {
-    if (exited) throw new Error(`sandbox exited: ${stderr}`);
-    return (await fetch(`${BASE}/__sandbox/state`)).ok;
-  }, 30_000);
-  return child;
+function startSandbox() {
+  const bin = 'target/debug/exotel-sandbox';
+  if (!fs.existsSync(path.join(ROOT, bin))) throw new Error(`${bin} missing: cargo build -p exotel-sandbox`);
+  return startProcess({ bin, port: PORT, args: ['--static-dir', DIST, '--faults', '--quiet'] });
 }
 
 /** POSTs a sandbox control (reset, faults...) and returns its JSON answer. */
@@ -190,6 +177,6 @@ async function screenshot(driver, name) {
 }
 
 module.exports = {
-  BASE, CUSTOMER_ID, CUSTOMER_SECRET, By, eventually, startSandbox, control, sandboxState, startFirefox,
+  BASE, CUSTOMER_ID, CUSTOMER_SECRET, By, eventually, startSandbox, stopSandbox, control, sandboxState, startFirefox,
   problems, find, byTestId, byLabel, button, fill, textOf, waitText, sessionStorage, signIn, screenshot,
 };
