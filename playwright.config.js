@@ -4,7 +4,7 @@
 const { defineConfig } = require('@playwright/test');
 const { PORTS, DEPLOYMENTS, DIST } = require('./e2e/ports');
 const prepareDeployments = require('./e2e/deployments');
-const { launchOptions } = require('./e2e/chromium');
+const { launchOptions, oneAtATime } = require('./e2e/shared-config');
 
 // Web servers start before any global setup, so the edited copies of dist/
 // they serve are made here, once, in the main process.
@@ -21,13 +21,7 @@ const sandbox = (port, extra) => ({
 
 module.exports = defineConfig({
   testDir: 'e2e',
-  // The tests share one sandbox and reset it; run them one at a time.
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
-  reporter: [['list']],
+  ...oneAtATime,
   outputDir: process.env.E2E_OUTPUT || 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORTS.app}`,

@@ -4,20 +4,14 @@
 // of a sandbox API (e2e/deploy/servers.js starts and stops them all).
 const { defineConfig } = require('@playwright/test');
 const { PORTS } = require('./e2e/deploy/ports');
-const { launchOptions } = require('./e2e/chromium');
+const { launchOptions, oneAtATime } = require('./e2e/shared-config');
 
 module.exports = defineConfig({
   testDir: 'e2e/deploy',
   // *.deploy.js, not *.spec.js: the main suite (testDir e2e) must not pick these up.
   testMatch: '**/*.deploy.js',
   globalSetup: require.resolve('./e2e/deploy/servers.js'),
-  // One sandbox, reset by the tests: one at a time.
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
-  reporter: [['list']],
+  ...oneAtATime,
   outputDir: process.env.E2E_OUTPUT ? `${process.env.E2E_OUTPUT}-deploy` : 'test-results/deploy',
   use: {
     baseURL: `http://127.0.0.1:${PORTS.nginx}`,

@@ -1,4 +1,4 @@
-// How every Playwright config here launches Debian's Chromium: its own
+// What both Playwright configs share. How they launch Debian's Chromium: its own
 // binary (Playwright's builds cannot be downloaded), and the flags this
 // machine needs (root, no GPU, no background calls to Google's hosts, which
 // the closed network refuses).
@@ -13,4 +13,15 @@ module.exports.launchOptions = {
     '--disable-sync',
     '--no-first-run',
   ],
+};
+
+// How they run: every suite shares one sandbox that tests reset, so one test
+// at a time, no retries (a flaky test must fail).
+module.exports.oneAtATime = {
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
 };
