@@ -14,7 +14,8 @@
 //! storage, which only the app reads, so until it mounts the shell shows
 //! the system's scheme. Signed in, the app's header also shows who is
 //! signed in, which the shell cannot know (the token is in session
-//! storage): that header may then be taller than the shell's.
+//! storage); from 1100 px wide the header is always that tall (main.css),
+//! so nothing moves, while narrower it may wrap taller than the shell's.
 
 /// The shell's id in index.html.
 const ID: &str = "static-shell";
