@@ -12,6 +12,7 @@ const {
   throttle, addTimingHelpers, watchList, listShown, startupTimes,
 } = require('../bench/lib');
 const { peer } = require('../bench/peer');
+const { launchOptions } = require('../e2e/shared-config');
 
 const PORT = Number(process.env.BENCH_PORT || 8795);
 // BENCH_DIST measures another build than dist/ (e.g. a second checkout's).
@@ -312,11 +313,11 @@ async function tenThousandUsers(browser, token) {
 
 (async () => {
   const consoleBytes = bundleSizes();
+  // The e2e suites' Chromium, plus precise heap figures; BENCH_CHROMIUM_ARGS
+  // adds flags, e.g. V8's to test a hypothesis.
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    // BENCH_CHROMIUM_ARGS adds flags, e.g. V8's to test a hypothesis.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--enable-precise-memory-info',
-      ...(process.env.BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
+    ...launchOptions,
+    args: [...launchOptions.args, '--enable-precise-memory-info', ...(process.env.BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
   });
   // Each part reports its own failure (e.g. a renderer crash) and the run
   // goes on: a benchmark that stops at the first problem hides the rest.
