@@ -1,4 +1,4 @@
-// trunk post_build hook: trunk writes its loader as an inline <script>, which
+// trunk post_build step (run by scripts/post-build.js): trunk writes its loader as an inline <script>, which
 // a strict Content-Security-Policy blocks. This adds the SHA-256 of every
 // inline script in the staged index.html to the policy's script-src, so the
 // policy needs neither 'unsafe-inline' nor a server that injects nonces.

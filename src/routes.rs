@@ -6,7 +6,7 @@ use leptos_router::{
     components::{Outlet, ParentRoute, Route, Routes},
     hooks::{use_location, use_navigate, use_params},
     params::Params,
-    path, NavigateOptions,
+    path, Lazy, NavigateOptions,
 };
 
 use crate::features::app_create::page::CreatePage;
@@ -19,6 +19,16 @@ use crate::features::users::list_page::UsersPage;
 use crate::features::users::user_page::UserPage;
 use crate::state::session::use_session;
 
+pub(crate) mod lazy;
+
+// Sign-in and the apps list are in the first load; every other page is
+// fetched on its first visit (see `lazy`).
+lazy::lazy_page!(CreateRoute, create_page, CreatePage);
+lazy::lazy_page!(DetailRoute, detail_page, DetailPage);
+lazy::lazy_page!(SettingsRoute, settings_page, SettingsPage);
+lazy::lazy_page!(UsersRoute, users_page, UsersPage);
+lazy::lazy_page!(UserRoute, user_page, UserPage);
+
 /// The apps list (home).
 pub(crate) const APPS: &str = "/";
 /// The create form.
@@ -30,16 +40,21 @@ pub(crate) const CONNECT: &str = "/connect";
 /// token (one guard, around all of them).
 #[component]
 pub(crate) fn AppRoutes() -> impl IntoView {
+    let create_page = Lazy::<CreateRoute>::new();
+    let detail_page = Lazy::<DetailRoute>::new();
+    let settings_page = Lazy::<SettingsRoute>::new();
+    let users_page = Lazy::<UsersRoute>::new();
+    let user_page = Lazy::<UserRoute>::new();
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/connect") view=ConnectPage />
             <ParentRoute path=path!("") view=RequireSession>
                 <Route path=path!("/") view=AppsPage />
-                <Route path=path!("/apps/new") view=CreatePage />
-                <Route path=path!("/apps/:id") view=DetailPage />
-                <Route path=path!("/apps/:id/settings") view=SettingsPage />
-                <Route path=path!("/apps/:id/users") view=UsersPage />
-                <Route path=path!("/apps/:id/users/:user") view=UserPage />
+                <Route path=path!("/apps/new") view=create_page />
+                <Route path=path!("/apps/:id") view=detail_page />
+                <Route path=path!("/apps/:id/settings") view=settings_page />
+                <Route path=path!("/apps/:id/users") view=users_page />
+                <Route path=path!("/apps/:id/users/:user") view=user_page />
             </ParentRoute>
         </Routes>
     }

@@ -2,6 +2,7 @@
 //! refusal shown instead of everything when framed by another site, and the
 //! static shell that stands in for the header until the app mounts.
 
+pub(crate) mod chunk_failed;
 pub(crate) mod frame_guard;
 pub(crate) mod header;
 pub(crate) mod not_found;
