@@ -21,10 +21,18 @@ function expectedHeaders() {
 }
 
 /** The build's hashed assets by extension: { js, wasm, css } → file name. */
+/** One file of each kind the build ships: [extension, name] pairs. */
 function hashedAssets() {
   const names = fs.readdirSync(path.dirname(distFile('index.html')));
-  const pick = (ext) => names.find((n) => new RegExp(policy.hashedAsset).test(`/${n}`) && n.endsWith(`.${ext}`));
-  return { js: pick('js'), wasm: pick('wasm'), css: pick('css') };
+  const pick = (ext, prefix) =>
+    names.find((n) => new RegExp(policy.hashedAsset).test(`/${n}`) && n.startsWith(prefix) && n.endsWith(`.${ext}`));
+  return [
+    ['js', pick('js', 'exotel-console-')], // the wasm-bindgen glue
+    ['js', pick('js', 'wasm-split-')], // the lazy pages' loader
+    ['wasm', pick('wasm', 'exotel-console-')], // the main module
+    ['wasm', pick('wasm', 'split-settings-page-')], // a lazy page's chunk
+    ['css', pick('css', 'main-')],
+  ];
 }
 
 const SERVERS = [

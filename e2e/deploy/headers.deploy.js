@@ -46,7 +46,7 @@ for (const server of SERVERS) {
 
     test('hashed assets: immutable, right type, gzip', async ({ request }) => {
       const types = { js: /^(application|text)\/javascript/, wasm: /^application\/wasm$/, css: /^text\/css/ };
-      for (const [ext, name] of Object.entries(hashedAssets())) {
+      for (const [ext, name] of hashedAssets()) {
         expect(name, `a hashed .${ext} in the build`).toBeTruthy();
         const res = await request.get(`${server.url}/${name}`, gzip);
         expect(res.status(), name).toBe(200);
