@@ -42,6 +42,29 @@ function lazySizes(dir) {
   return sizesOf(dir, fs.readdirSync(dir).filter((f) => f.endsWith('.wasm') && !first.has(f)));
 }
 
+/**
+ * What each lazy page fetches on its first visit: its own chunk and the
+ * shared chunks it depends on, as the split loader (wasm-split-*.js) lists
+ * them. `{ page, files, brotli }` per page, brotli summed over the files.
+ */
+function lazyPageSizes(dir) {
+  const loaderFile = fs.readdirSync(dir).find((f) => /^wasm-split-[0-9a-f]{16}\.js$/.test(f));
+  if (!loaderFile) return [];
+  const loader = fs.readFileSync(path.join(dir, loaderFile), 'utf8');
+  const brotli = new Map(lazySizes(dir).map((r) => [r.file, r.brotli]));
+  // `const __chunk_N = makeLoad(() => { fetch(... "./file" ...` and
+  // `export const __wasm_split_load_<page> = wrapAsyncCb(makeLoad(... "./file" ..., [deps]))`.
+  const fileOf = new Map();
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    fileOf.set(m[1], m[2]);
+  }
+  const pages = loader.matchAll(/__wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\)/g);
+  return [...pages].map(([, page, own, deps]) => {
+    const files = [own, ...deps.split(',').map((d) => d.trim()).filter(Boolean).map((d) => fileOf.get(d))];
+    return { page, files, brotli: files.reduce((sum, f) => sum + (brotli.get(f) ?? 0), 0) };
+  });
+}
+
 function report(label, rows, budget) {
   const total = rows.reduce((sum, r) => sum + r.brotli, 0);
   for (const r of rows) console.log(`  ${r.file.padEnd(48)} ${String(r.brotli).padStart(9)} B brotli`);
@@ -68,8 +91,11 @@ function check(dir) {
   if (lazy.length === 0) throw new Error(`${dir}: no lazy chunks; was the wasm split (scripts/split-wasm.js)?`);
   const firstOk = report('first load', first, budgetOf(budgets, 'first_load_brotli_bytes'));
   const lazyOk = report('lazy chunks', lazy, budgetOf(budgets, 'lazy_chunks_brotli_bytes'));
+  for (const p of lazyPageSizes(dir)) {
+    console.log(`  first visit to ${p.page.padEnd(14)} fetches ${p.files.length} chunks, ${p.brotli} B brotli`);
+  }
   if (!firstOk || !lazyOk) process.exit(1);
 }
 
 if (require.main === module) check(process.argv[2] || 'dist');
-module.exports = { sizes, firstLoadSizes, lazySizes };
+module.exports = { sizes, firstLoadSizes, lazySizes, lazyPageSizes };
