@@ -8,7 +8,7 @@
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 const {
-  RUNS, NET, kb, ms, median, p95, firstLoadSizes, startSandbox, stop, customerToken: tokenAt,
+  RUNS, NET, kb, ms, median, p95, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop, customerToken: tokenAt,
   throttle, addTimingHelpers, watchList, listShown, startupTimes,
 } = require('../bench/lib');
 const { peer } = require('../bench/peer');
@@ -29,6 +29,9 @@ function bundleSizes() {
     console.log(row.file.padEnd(48), kb(row.raw).padStart(10), kb(row.gzip).padStart(10), kb(row.brotli).padStart(10));
   }
   console.log('TOTAL'.padEnd(48), kb(total.raw).padStart(10), kb(total.gzip).padStart(10), kb(total.brotli).padStart(10));
+  const lazy = lazySizes(DIST).reduce((sum, r) => sum + r.brotli, 0);
+  console.log(`lazy chunks (pages fetched on first visit): ${kb(lazy)} brotli in all; a first visit fetches:`);
+  for (const p of lazyPageSizes(DIST)) console.log(`  ${p.page.padEnd(16)} ${kb(p.brotli).padStart(10)} brotli (${p.files.length} files)`);
   return total;
 }
 
