@@ -12,6 +12,7 @@ const {
   throttle, addTimingHelpers, watchList, listShown, startupTimes,
 } = require('../bench/lib');
 const { peer } = require('../bench/peer');
+const { visit } = require('../bench/visit');
 const { launchOptions } = require('../e2e/shared-config');
 
 const PORT = Number(process.env.BENCH_PORT || 8795);
@@ -333,12 +334,13 @@ async function tenThousandUsers(browser, token) {
   const want = (p) => !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(',').includes(p);
   let proc = null;
   try {
-    if (want('startup') || want('peer')) {
+    if (want('startup') || want('peer') || want('visit')) {
       proc = await sandbox(100);
       const token = await customerToken();
       if (want('startup')) await part('Start-up', async () => startup(browser, token));
       // The peer's sandbox takes the next port; the console's runs on this one.
       if (want('peer')) await part('Beside a peer: react-admin', async () => peer(browser, { consoleBytes, consoleRun: () => consoleStartupRun(browser, token), port: PORT + 1 }));
+      if (want('visit')) await part('Opening an app from the list', async () => visit(browser, ORIGIN, token));
       await stop(proc);
     }
     if (want('10k')) {

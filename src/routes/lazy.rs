@@ -16,10 +16,23 @@ impl From<SplitLoaderError> for ChunkUnavailable {
 }
 
 /// Declares `$route`, a `LazyRoute` that renders `$page` from the chunk
-/// `$chunk` (one chunk per name). Off wasm the page is called directly.
+/// `$chunk` (one chunk per name), with the page's loader in module `$module`:
+/// `$module::preload()` fetches the chunk without showing the page. Off wasm
+/// the page is called directly.
 macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $page:ident) => {
+    ($route:ident, $module:ident, $chunk:ident, $page:ident) => {
         pub(crate) struct $route;
+
+        pub(crate) mod $module {
+            use leptos::prelude::*;
+            use leptos::wasm_split::wasm_split;
+            use $crate::routes::lazy::ChunkUnavailable;
+
+            #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+            pub(crate) fn render() -> Result<AnyView, ChunkUnavailable> {
+                Ok(view! { <super::$page /> }.into_any())
+            }
+        }
 
         impl leptos_router::LazyRoute for $route {
             fn data() -> Self {
@@ -29,13 +42,15 @@ macro_rules! lazy_page {
             async fn view(_this: Self) -> leptos::prelude::AnyView {
                 use leptos::prelude::*;
                 use $crate::features::shell::chunk_failed::ChunkFailed;
-                use $crate::routes::lazy::ChunkUnavailable;
+                $module::render()
+                    .await
+                    .unwrap_or_else(|_| view! { <ChunkFailed /> }.into_any())
+            }
 
-                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-                fn render() -> Result<AnyView, ChunkUnavailable> {
-                    Ok(view! { <$page /> }.into_any())
-                }
-                render().await.unwrap_or_else(|_| view! { <ChunkFailed /> }.into_any())
+            // The router calls this as navigation starts, so the chunk is
+            // on its way while the route is matched. A failure shows in `view`.
+            async fn preload() {
+                let _ = $module::preload().await;
             }
         }
     };

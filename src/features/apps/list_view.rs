@@ -24,6 +24,7 @@ const APP_LIST: ListTexts = ListTexts {
 
 #[component]
 pub(crate) fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
+    crate::routes::prefetch_detail_page();
     let state = use_list_state::<ListQuery>(Catalog::new(apps), apps_href);
     let on_export = Callback::new(move |format: ExportFormat| {
         let apps = state.shown_items();
