@@ -92,7 +92,18 @@ async function startupTimes(page) {
   }));
 }
 
+/** A console page signed in (the customer token in session storage, as
+ * after connect) that notes when the apps list ("100 apps", rows in the
+ * table) is first painted. */
+async function signedInPage(browser, token) {
+  const page = await browser.newPage();
+  await page.addInitScript((t) => sessionStorage.setItem('exotel.console.customerToken', t), token);
+  await addTimingHelpers(page);
+  await watchList(page, { count: '[data-testid=app-count]', countRe: /^\d+ apps$/, rows: '[data-testid=apps-table] tbody tr[data-app-id]' });
+  return page;
+}
+
 module.exports = {
   RUNS, CUSTOMER, NET, kb, ms, median, p95, sizes, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop, customerToken,
-  throttle, addTimingHelpers, watchList, listShown, startupTimes,
+  throttle, addTimingHelpers, watchList, listShown, startupTimes, signedInPage,
 };

@@ -4,7 +4,7 @@
 // console has fetched the detail page's chunk in the background (or not yet,
 // on a slow network: the figure says how many wasm files the click still
 // waited for). BENCH_NET throttles the network after the list has loaded.
-const { RUNS, ms, median, throttle, addTimingHelpers, watchList, listShown } = require('./lib');
+const { RUNS, ms, median, throttle, listShown, signedInPage } = require('./lib');
 
 const ROWS = '[data-testid=apps-table] tbody tr[data-app-id]';
 const PAUSE_MS = 2000;
@@ -25,10 +25,7 @@ function clickToDetail(page, index) {
 }
 
 async function visitRun(browser, origin, token) {
-  const page = await browser.newPage();
-  await page.addInitScript((t) => sessionStorage.setItem('exotel.console.customerToken', t), token);
-  await addTimingHelpers(page);
-  await watchList(page, { count: '[data-testid=app-count]', countRe: /^\d+ apps$/, rows: ROWS });
+  const page = await signedInPage(browser, token);
   await page.goto(`${origin}/`, { waitUntil: 'commit' });
   await page.waitForFunction(listShown, null, { polling: 50, timeout: 60_000 });
   await throttle(page);

@@ -9,7 +9,7 @@ const fs = require('fs');
 const { chromium } = require('playwright-core');
 const {
   RUNS, NET, kb, ms, median, p95, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop, customerToken: tokenAt,
-  throttle, addTimingHelpers, watchList, listShown, startupTimes,
+  throttle, listShown, startupTimes, signedInPage,
 } = require('../bench/lib');
 const { peer } = require('../bench/peer');
 const { visit } = require('../bench/visit');
@@ -38,16 +38,6 @@ function bundleSizes() {
 
 const sandbox = (seed, seedUsers = 0) => startSandbox(PORT, DIST, seed, seedUsers);
 const customerToken = () => tokenAt(ORIGIN);
-
-/** A signed-in page (token in session storage, as after connect). */
-async function signedInPage(browser, token) {
-  const page = await browser.newPage();
-  await page.addInitScript((t) => sessionStorage.setItem('exotel.console.customerToken', t), token);
-  await addTimingHelpers(page);
-  // The list ("100 apps", rows in the table) first painted.
-  await watchList(page, { count: '[data-testid=app-count]', countRe: /^\d+ apps$/, rows: '[data-testid=apps-table] tbody tr[data-app-id]' });
-  return page;
-}
 
 /** A same-origin page that only fetches, compiles and instantiates the
  * console's wasm (imports stubbed, so none of the console's code runs), and
