@@ -3,7 +3,7 @@
 // customer token, and the in-page probes that note when a list is painted
 // and when the first contentful paint happened.
 // The same compressed sizes the first-load budget test counts.
-const { sizes, firstLoadSizes, lazySizes, lazyPageSizes } = require('../scripts/size-budget');
+const { sizes, firstLoadFiles, firstLoadSizes, lazySizes, lazyPageSizes } = require('../scripts/size-budget');
 const { startSandbox: startProcess, stopSandbox: stop } = require('../scripts/sandbox-process');
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
@@ -104,6 +104,7 @@ async function signedInPage(browser, token) {
 }
 
 module.exports = {
-  RUNS, CUSTOMER, NET, kb, ms, median, p95, sizes, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop, customerToken,
+  RUNS, CUSTOMER, NET, kb, ms, median, p95, sizes, firstLoadFiles, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox,
+  stop, customerToken,
   throttle, addTimingHelpers, watchList, listShown, startupTimes, signedInPage,
 };

@@ -8,7 +8,8 @@
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 const {
-  RUNS, NET, kb, ms, median, p95, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop, customerToken: tokenAt,
+  RUNS, NET, kb, ms, median, p95, firstLoadFiles, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop,
+  customerToken: tokenAt,
   throttle, listShown, startupTimes, signedInPage,
 } = require('../bench/lib');
 const { peer } = require('../bench/peer');
@@ -30,9 +31,10 @@ function bundleSizes() {
     console.log(row.file.padEnd(48), kb(row.raw).padStart(10), kb(row.gzip).padStart(10), kb(row.brotli).padStart(10));
   }
   console.log('TOTAL'.padEnd(48), kb(total.raw).padStart(10), kb(total.gzip).padStart(10), kb(total.brotli).padStart(10));
-  const lazy = lazySizes(DIST).reduce((sum, r) => sum + r.brotli, 0);
-  console.log(`lazy chunks (pages fetched on first visit): ${kb(lazy)} brotli in all; a first visit fetches:`);
-  for (const p of lazyPageSizes(DIST)) console.log(`  ${p.page.padEnd(16)} ${kb(p.brotli).padStart(10)} brotli (${p.files.length} files)`);
+  const lazy = lazySizes(DIST);
+  const lazyTotal = lazy.reduce((sum, r) => sum + r.brotli, 0);
+  console.log(`lazy chunks (pages fetched on first visit): ${kb(lazyTotal)} brotli in all; a first visit fetches:`);
+  for (const p of lazyPageSizes(DIST, lazy)) console.log(`  ${p.page.padEnd(16)} ${kb(p.brotli).padStart(10)} brotli (${p.files.length} files)`);
   return total;
 }
 
@@ -88,7 +90,7 @@ async function wasmOnlyRun(page, wasmFile) {
 
 async function startup(browser, token) {
   // The main module, the one index.html loads (the lazy chunks are not).
-  const wasmFile = firstLoadSizes(DIST).find((r) => r.file.endsWith('.wasm')).file;
+  const wasmFile = firstLoadFiles(DIST).find((f) => f.endsWith('.wasm'));
   const runs = [];
   const floor = [];
   for (let i = 0; i < RUNS; i++) {
