@@ -17,7 +17,7 @@ pub(crate) use lenient::{
 };
 #[cfg(test)]
 pub(crate) use sink::Drive;
-pub(crate) use sink::{drive, quoted, Ignore, Scalar, Sink};
+pub(crate) use sink::{drive, quoted, Ignore, Scalar, Sink, Tee};
 
 /// One application as the API describes it (list item, details, or the
 /// public part of a creation answer). Never holds secrets.

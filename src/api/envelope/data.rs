@@ -2,7 +2,7 @@
 //! handed to the endpoint's own sink as it is read.
 
 use super::Envelope;
-use crate::api::types::{Lenient, Scalar, Sink};
+use crate::api::types::{Lenient, Scalar, Sink, Tee};
 
 /// What `Data` was; its content went to the endpoint's sink.
 #[derive(Clone, Debug, PartialEq)]
@@ -47,36 +47,19 @@ impl<'a> DataSink<'a> {
     }
 }
 
-impl Sink for DataSink<'_> {
-    fn scalar(&mut self, value: Scalar<'_>) {
+impl Tee for DataSink<'_> {
+    fn inner(&mut self) -> &mut dyn Sink {
+        self.inner
+    }
+    fn note_scalar(&mut self, value: Scalar<'_>) {
         self.data = match value {
             Scalar::Null => Data::Null,
             Scalar::Str(s) => Data::Text(s.to_string()),
             other => Data::Scalar(other.kind()),
         };
     }
-    fn begin_object(&mut self) {
-        self.data = Data::Object;
-        self.inner.begin_object();
-    }
-    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
-        self.inner.field(key)
-    }
-    fn field_done(&mut self) {
-        self.inner.field_done();
-    }
-    fn begin_array(&mut self) {
-        self.data = Data::Array;
-        self.inner.begin_array();
-    }
-    fn item(&mut self) -> Option<&mut dyn Sink> {
-        self.inner.item()
-    }
-    fn item_done(&mut self) {
-        self.inner.item_done();
-    }
-    fn end(&mut self) {
-        self.inner.end();
+    fn note_composite(&mut self, is_object: bool) {
+        self.data = if is_object { Data::Object } else { Data::Array };
     }
 }
 

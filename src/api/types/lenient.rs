@@ -7,7 +7,7 @@ use std::mem;
 
 use serde::de::{Deserializer, Error as _};
 
-use super::sink::{float_text, quoted, Drive, Scalar, Sink};
+use super::sink::{float_text, quoted, Drive, Scalar, Sink, Tee};
 
 /// Any JSON value as its compact text (`Value::to_string`'s: no spaces,
 /// object keys sorted, a repeated key's last value).
@@ -113,8 +113,11 @@ enum Leaf {
     Composite,
 }
 
-impl Sink for Lenient {
-    fn scalar(&mut self, value: Scalar<'_>) {
+impl Tee for Lenient {
+    fn inner(&mut self) -> &mut dyn Sink {
+        &mut self.json
+    }
+    fn note_scalar(&mut self, value: Scalar<'_>) {
         self.leaf = match value {
             Scalar::Null => Leaf::Null,
             Scalar::Bool(b) => Leaf::Bool(b),
@@ -124,28 +127,8 @@ impl Sink for Lenient {
             Scalar::Str(s) => Leaf::Str(s.to_string()),
         };
     }
-    fn begin_object(&mut self) {
+    fn note_composite(&mut self, _is_object: bool) {
         self.leaf = Leaf::Composite;
-        self.json.begin_object();
-    }
-    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
-        self.json.field(key)
-    }
-    fn field_done(&mut self) {
-        self.json.field_done();
-    }
-    fn begin_array(&mut self) {
-        self.leaf = Leaf::Composite;
-        self.json.begin_array();
-    }
-    fn item(&mut self) -> Option<&mut dyn Sink> {
-        self.json.item()
-    }
-    fn item_done(&mut self) {
-        self.json.item_done();
-    }
-    fn end(&mut self) {
-        self.json.end();
     }
 }
 

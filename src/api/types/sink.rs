@@ -74,6 +74,47 @@ pub(crate) trait Sink {
     fn end(&mut self) {}
 }
 
+/// A sink that notes what value it met and passes an object's keys or an
+/// array's items on to `inner`: `Data` (its kind, and a string's text) and
+/// a lenient field (a scalar, or a composite's JSON text) are read this way.
+pub(crate) trait Tee {
+    /// Where an object's keys and an array's items go.
+    fn inner(&mut self) -> &mut dyn Sink;
+    /// A scalar value (not passed on).
+    fn note_scalar(&mut self, value: Scalar<'_>);
+    /// An object or an array begins; its content goes to `inner`.
+    fn note_composite(&mut self, is_object: bool);
+}
+
+impl<T: Tee> Sink for T {
+    fn scalar(&mut self, value: Scalar<'_>) {
+        self.note_scalar(value);
+    }
+    fn begin_object(&mut self) {
+        self.note_composite(true);
+        self.inner().begin_object();
+    }
+    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        self.inner().field(key)
+    }
+    fn field_done(&mut self) {
+        self.inner().field_done();
+    }
+    fn begin_array(&mut self) {
+        self.note_composite(false);
+        self.inner().begin_array();
+    }
+    fn item(&mut self) -> Option<&mut dyn Sink> {
+        self.inner().item()
+    }
+    fn item_done(&mut self) {
+        self.inner().item_done();
+    }
+    fn end(&mut self) {
+        self.inner().end();
+    }
+}
+
 /// Reads a value and keeps nothing.
 #[derive(Default)]
 pub(crate) struct Ignore;
