@@ -18,6 +18,9 @@ const sandbox = {
   reset: (request, seed = 0, port) => control(request, 'reset', { seed }, port),
   /** Reset with `apps` seeded apps of `users` users each. */
   seedUsers: (request, apps, users, port) => control(request, 'reset', { seed: apps, seed_users: users }, port),
+  /** The same, on a sandbox that serves at most `maxPageSize` users a page whatever is asked. */
+  seedCappedUsers: (request, apps, users, maxPageSize) =>
+    control(request, 'reset', { seed: apps, seed_users: users, max_page_size: maxPageSize }),
   fault: (request, fault, port) => control(request, 'faults', fault, port),
   createApp: (request, app, port) =>
     control(request, 'apps', {

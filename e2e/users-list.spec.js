@@ -121,6 +121,42 @@ test.describe('users list', () => {
     }
   });
 
+  test('a server that serves at most 50 a page while the console asks for 100: all 250 listed', async ({ page, request }) => {
+    await sandbox.seedCappedUsers(request, 1, 250, 50);
+    const app = await firstApp(request);
+    await openUsers(page, app);
+    await expect(count(page)).toHaveText('250 users');
+    await expect(page.getByTestId('load-status')).not.toContainText('more may exist');
+    expect((await userPages(request)).map((r) => r.query)).toEqual(
+      [0, 50, 100, 150, 200].map((key) => `page_size=100&last_value=${key}`));
+    // Every user is there once: the last one is found by search.
+    await page.locator('#search').fill('crm-0249');
+    await expect(count(page)).toHaveText('1 of 250 users');
+    await expect(page.locator('tr[data-user-id="crm-0249"]')).toBeVisible();
+  });
+
+  test('capped at 50 a page: a 5xx on page 3 keeps 100, says more may exist, and Resume loads the rest', async ({ page, request }) => {
+    await sandbox.seedCappedUsers(request, 1, 250, 50);
+    const app = await firstApp(request);
+    await sandbox.fault(request, { kind: 'json500', route: 'users', after: 2 });
+    await openUsers(page, app);
+    const status = page.getByTestId('load-status');
+    await expect(status.getByRole('alert')).toContainText('Loading users failed');
+    await expect(status).toContainText('100 users loaded before loading stopped; more may exist.');
+    await expect(count(page)).toHaveText('100 users loaded; more may exist');
+    await status.getByRole('button', { name: 'Resume loading' }).click();
+    await expect(count(page)).toHaveText('250 users');
+    await expect(status).not.toContainText('more may exist');
+    expect((await userPages(request)).map((r) => [r.query, r.status])).toEqual([
+      ['page_size=100&last_value=0', 200],
+      ['page_size=100&last_value=50', 200],
+      ['page_size=100&last_value=100', 500],
+      ['page_size=100&last_value=100', 200],
+      ['page_size=100&last_value=150', 200],
+      ['page_size=100&last_value=200', 200],
+    ]);
+  });
+
   test('a 5xx on page 3 keeps pages 1-2, says why, and Resume loads the rest', async ({ page, request }) => {
     await seed(request, 1, 250);
     const app = await firstApp(request);
@@ -128,8 +164,8 @@ test.describe('users list', () => {
     await openUsers(page, app);
     const status = page.getByTestId('load-status');
     await expect(status.getByRole('alert')).toContainText('Loading users failed');
-    await expect(status).toContainText('200 users loaded before loading stopped.');
-    await expect(count(page)).toHaveText('200 users');
+    await expect(status).toContainText('200 users loaded before loading stopped; more may exist.');
+    await expect(count(page)).toHaveText('200 users loaded; more may exist');
     await expect(rows(page).first()).toBeVisible();
     await status.getByRole('button', { name: 'Resume loading' }).click();
     await expect(count(page)).toHaveText('250 users');
@@ -144,7 +180,7 @@ test.describe('users list', () => {
     await sandbox.fault(request, { kind: 'failure200', route: 'users', after: 1 });
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(status.getByRole('alert')).toContainText(/RequestId: [0-9a-f-]{36}/);
-    await expect(count(page)).toHaveText('100 users');
+    await expect(count(page)).toHaveText('100 users loaded; more may exist');
   });
 
   test('Stop while pages arrive keeps what arrived', async ({ page, request }) => {
@@ -155,8 +191,8 @@ test.describe('users list', () => {
     const progress = page.getByTestId('load-progress');
     await expect(progress).toContainText('Loading users… 100 so far');
     await progress.getByRole('button', { name: 'Stop' }).click();
-    await expect(page.getByTestId('load-status')).toContainText('200 users loaded before loading stopped.');
-    await expect(count(page)).toHaveText('200 users');
+    await expect(page.getByTestId('load-status')).toContainText('200 users loaded before loading stopped; more may exist.');
+    await expect(count(page)).toHaveText('200 users loaded; more may exist');
     expect(await userPages(request)).toHaveLength(2);
     await page.getByRole('button', { name: 'Resume loading' }).click();
     await expect(count(page)).toHaveText('250 users');
@@ -172,7 +208,7 @@ test.describe('users list', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('exotel.console.appTokens'))).not.toContain(app.AppID);
     await form.getByLabel('AppSecret', { exact: true }).fill(app.AppSecret);
     await form.getByRole('button', { name: 'Unlock' }).click();
-    await expect(count(page)).toHaveText('100 users');
+    await expect(count(page)).toHaveText('100 users loaded; more may exist');
     await page.getByRole('button', { name: 'Resume loading' }).click();
     await expect(count(page)).toHaveText('250 users');
     expect((await userPages(request)).map((r) => [r.query, r.status])).toEqual([

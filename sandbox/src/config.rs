@@ -13,8 +13,18 @@ pub const DEFAULT_CUSTOMER_SECRET: &str = "sandbox-secret";
 pub const DEFAULT_CUSTOMER_NAME: &str = "Acme Support Desk";
 pub const DEFAULT_CUSTOMER_EMAIL: &str = "admin@acme.example";
 /// The spellings the console must accept for the next-page field of
-/// `GET /usermapping`; the live name is undocumented.
-pub const NEXT_KEY_NAMES: [&str; 4] = ["NextKey", "LastValue", "last_value", "next_key"];
+/// `GET /usermapping`: Exotel's documented `LastEvaluatedValue` first (the
+/// default), then the names older or other deployments were guessed to use.
+pub const NEXT_KEY_NAMES: [&str; 5] = [
+    DOCUMENTED_NEXT_KEY,
+    "NextKey",
+    "LastValue",
+    "last_value",
+    "next_key",
+];
+/// The next-page field Exotel's page documents; only with this name does a
+/// page also report its `PageSize`, as the documented answer does.
+pub const DOCUMENTED_NEXT_KEY: &str = "LastEvaluatedValue";
 pub const DEFAULT_PORT: u16 = 8787;
 pub const DEFAULT_HOST: &str = "127.0.0.1";
 
@@ -32,6 +42,9 @@ pub struct Config {
     /// Name of the next-page field in `GET /usermapping` pages, one of
     /// [`NEXT_KEY_NAMES`].
     pub next_key_name: String,
+    /// The most users a `GET /usermapping` page serves, whatever
+    /// `page_size` asks (a server that caps its pages); `None`: no cap.
+    pub max_page_size: Option<usize>,
     /// Number of demo apps created at start (and the default after nothing else).
     pub seed: usize,
     /// Users created for each seeded app.
@@ -57,6 +70,7 @@ impl Default for Config {
             customer_name: DEFAULT_CUSTOMER_NAME.to_string(),
             customer_email: DEFAULT_CUSTOMER_EMAIL.to_string(),
             next_key_name: NEXT_KEY_NAMES[0].to_string(),
+            max_page_size: None,
             seed: 0,
             seed_users: 0,
             cors: false,
@@ -91,8 +105,11 @@ OPTIONS:
     --seed <N>                 Create N demo apps at start (default 0); the 1st, 3rd,
                                5th... have settings (popup, record), the others none
     --seed-users <N>           Create N users in each seeded app (default 0)
-    --next-key-name <NAME>     Next-page field of GET /usermapping pages: NextKey
-                               (default), LastValue, last_value or next_key
+    --next-key-name <NAME>     Next-page field of GET /usermapping pages:
+                               LastEvaluatedValue (default, with PageSize, as
+                               documented), NextKey, LastValue, last_value or next_key
+    --max-page-size <N>        Serve at most N users a GET /usermapping page,
+                               whatever page_size asks (default: no cap)
     --cors                     Answer CORS preflights and allow cross-origin calls
     --faults                   Enable the /__sandbox/ test-control endpoints
     --static-dir <DIR>         Serve DIR at / with single-page-app fallback to index.html
@@ -146,7 +163,7 @@ where
     Ok(Command::Run(config))
 }
 
-const VALUED: [&str; 10] = [
+const VALUED: [&str; 11] = [
     "--port",
     "--host",
     "--customer-id",
@@ -156,6 +173,7 @@ const VALUED: [&str; 10] = [
     "--seed",
     "--seed-users",
     "--next-key-name",
+    "--max-page-size",
     "--static-dir",
 ];
 
@@ -189,6 +207,10 @@ fn set_valued(config: &mut Config, flag: &str, v: String) -> Result<(), String> 
                 NEXT_KEY_NAMES.join(", ")
             ))
         }
+        "--max-page-size" => match count(&v)? {
+            0 => return Err(format!("{flag} must be at least 1, got {v:?}")),
+            n => config.max_page_size = Some(n),
+        },
         "--static-dir" => {
             let dir = PathBuf::from(non_empty(flag, v)?);
             if !dir.is_dir() {
@@ -231,7 +253,8 @@ mod tests {
         assert_eq!(c.seed_users, 0);
         assert_eq!(c.customer_name, "Acme Support Desk");
         assert_eq!(c.customer_email, "admin@acme.example");
-        assert_eq!(c.next_key_name, "NextKey");
+        assert_eq!(c.next_key_name, "LastEvaluatedValue");
+        assert_eq!(c.max_page_size, None);
         assert!(!c.cors && !c.faults && c.static_dir.is_none());
         assert!(c.log_requests);
     }
@@ -258,7 +281,10 @@ mod tests {
             "--seed-users",
             "7",
             "--next-key-name=last_value",
+            "--max-page-size",
+            "50",
         ]);
+        assert_eq!(c.max_page_size, Some(50));
         assert_eq!(c.customer_name, "Zed Corp");
         assert_eq!(c.customer_email, "ops@zed.example");
         assert_eq!(c.seed_users, 7);
@@ -296,7 +322,10 @@ mod tests {
             .contains("unknown argument"));
         assert!(parse_args(["--next-key-name", "Cursor"])
             .unwrap_err()
-            .contains("NextKey, LastValue, last_value, next_key"));
+            .contains("LastEvaluatedValue, NextKey, LastValue, last_value, next_key"));
+        assert!(parse_args(["--max-page-size", "0"])
+            .unwrap_err()
+            .contains("at least 1"));
         assert!(parse_args(["--seed-users", "x"])
             .unwrap_err()
             .contains("--seed-users"));

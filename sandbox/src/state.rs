@@ -153,6 +153,9 @@ pub struct Inner {
     pub faults: VecDeque<Fault>,
     pub raw_list_items: Vec<Value>,
     pub requests: VecDeque<RequestRecord>,
+    /// The most users a page serves (`--max-page-size`, or the reset
+    /// control's `max_page_size`); `None`: as many as asked.
+    pub max_page_size: Option<usize>,
 }
 
 impl Inner {
@@ -252,7 +255,8 @@ impl AppState {
     /// A fresh state with `config.seed` demo apps, their settings and
     /// `config.seed_users` users each.
     pub fn new(config: Config) -> Self {
-        let inner = seed::demo_data(config.seed, config.seed_users, &config.customer_id);
+        let mut inner = seed::demo_data(config.seed, config.seed_users, &config.customer_id);
+        inner.max_page_size = config.max_page_size;
         AppState {
             config: Arc::new(config),
             customer_since: now_unix() - seed::HISTORY_SECS - 7 * 24 * 60 * 60,

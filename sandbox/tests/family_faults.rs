@@ -32,7 +32,7 @@ async fn walk_pages(sb: &Sandbox, at: &str) -> Vec<u16> {
         let path = format!("/usermapping?page_size=20&last_value={cursor}");
         let (s, v) = sb.call("GET", &path, Some(at), None).await;
         if s == 200 {
-            let next = v["Data"].get("NextKey").cloned();
+            let next = v["Data"].get("LastEvaluatedValue").cloned();
             let expected = (cursor < 80).then(|| json!((cursor + 20).to_string()));
             assert_eq!(next, expected, "page at {cursor}");
         }

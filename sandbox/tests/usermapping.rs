@@ -537,7 +537,7 @@ async fn fetch_page(sb: &Sandbox, at: &str, query: &str) -> (u16, Value) {
 }
 
 #[tokio::test]
-async fn pages_follow_the_next_key_until_it_is_absent() {
+async fn pages_answer_as_documented_until_the_key_is_absent() {
     let sb = start_with(Config {
         faults: true,
         seed: 1,
@@ -554,7 +554,10 @@ async fn pages_follow_the_next_key_until_it_is_absent() {
         20,
         "default page size"
     );
-    assert_eq!(first["NextKey"], "20");
+    // Exotel's page: PageSize echoed, LastEvaluatedValue a string.
+    assert_eq!(first["PageSize"], 20);
+    assert_eq!(first["LastEvaluatedValue"], "20");
+    assert!(first.get("NextKey").is_none());
     let mut seen = Vec::new();
     let mut cursor = "0".to_string();
     loop {
@@ -566,14 +569,14 @@ async fn pages_follow_the_next_key_until_it_is_absent() {
                 .iter()
                 .map(|u| u["AppUserId"].as_str().unwrap().to_string()),
         );
-        match data.get("NextKey") {
+        match data.get("LastEvaluatedValue") {
             Some(next) => cursor = next.as_str().unwrap().to_string(),
             None => {
                 assert_eq!(users.len(), 5);
                 assert_eq!(
-                    data.as_object().unwrap().len(),
-                    1,
-                    "only Users on the last page"
+                    sorted_keys(&data),
+                    ["PageSize", "Users"],
+                    "no key on the last page"
                 );
                 break;
             }
@@ -589,11 +592,14 @@ async fn pages_follow_the_next_key_until_it_is_absent() {
     let (s, v) = fetch_page(&sb, &at, "?page_size=15&last_value=30").await;
     let data = success(s, &v);
     assert_eq!(
-        (data["Users"].as_array().unwrap().len(), data.get("NextKey")),
+        (
+            data["Users"].as_array().unwrap().len(),
+            data.get("LastEvaluatedValue")
+        ),
         (15, None)
     );
     let (s, v) = fetch_page(&sb, &at, "?page_size=15&last_value=45").await;
-    assert_eq!(success(s, &v), json!({"Users": []}));
+    assert_eq!(success(s, &v), json!({"Users": [], "PageSize": 15}));
     for bad in ["?page_size=0", "?page_size=x", "?last_value=x"] {
         let (s, v) = fetch_page(&sb, &at, bad).await;
         assert_eq!(s, 400, "{bad}: {v}");
@@ -601,6 +607,89 @@ async fn pages_follow_the_next_key_until_it_is_absent() {
     // limit and offset are ignored.
     let (s, v) = fetch_page(&sb, &at, "?limit=5&offset=40").await;
     assert_eq!(success(s, &v)["Users"].as_array().unwrap().len(), 20);
+}
+
+#[tokio::test]
+async fn a_capped_server_serves_fewer_than_asked_and_says_so() {
+    let sb = start_with(Config {
+        faults: true,
+        seed: 1,
+        seed_users: 120,
+        max_page_size: Some(50),
+        ..Config::default()
+    })
+    .await;
+    let app = sb.state().await["apps"][0].clone();
+    let at = sb.app_token(&app).await;
+    let page = |query: &'static str| {
+        let (sb, at) = (&sb, &at);
+        async move {
+            let (s, v) = fetch_page(sb, at, query).await;
+            let data = success(s, &v).clone();
+            (
+                data["Users"].as_array().unwrap().len(),
+                data["PageSize"].clone(),
+                data.get("LastEvaluatedValue").cloned(),
+            )
+        }
+    };
+    assert_eq!(
+        page("?page_size=100&last_value=0").await,
+        (50, json!(50), Some(json!("50")))
+    );
+    assert_eq!(
+        page("?page_size=100&last_value=50").await,
+        (50, json!(50), Some(json!("100")))
+    );
+    assert_eq!(
+        page("?page_size=100&last_value=100").await,
+        (20, json!(50), None)
+    );
+    // Asking for fewer than the cap is served as asked.
+    assert_eq!(
+        page("?page_size=10&last_value=0").await,
+        (10, json!(10), Some(json!("10")))
+    );
+}
+
+/// How many users the first page of the first app serves when 100 are
+/// asked, and the PageSize it reports.
+async fn first_page_served(sb: &Sandbox) -> (usize, Value) {
+    let app = sb.state().await["apps"][0].clone();
+    let at = sb.app_token(&app).await;
+    let (s, v) = fetch_page(sb, &at, "?page_size=100").await;
+    let data = success(s, &v);
+    (
+        data["Users"].as_array().unwrap().len(),
+        data["PageSize"].clone(),
+    )
+}
+
+#[tokio::test]
+async fn the_reset_control_sets_or_clears_the_page_cap() {
+    let sb = start_with(Config {
+        faults: true,
+        max_page_size: Some(30),
+        ..Config::default()
+    })
+    .await;
+    let body = json!({"seed": 1, "seed_users": 80});
+    assert_eq!(sb.control("/reset", Some(body)).await.0, 200);
+    assert_eq!(
+        first_page_served(&sb).await,
+        (30, json!(30)),
+        "the CLI's cap by default"
+    );
+    let body = json!({"seed": 1, "seed_users": 80, "max_page_size": 50});
+    assert_eq!(sb.control("/reset", Some(body)).await.0, 200);
+    assert_eq!(first_page_served(&sb).await, (50, json!(50)));
+    let (status, v) = sb
+        .control("/reset", Some(json!({"max_page_size": 0})))
+        .await;
+    assert_eq!(
+        (status, v["error"].as_str()),
+        (400, Some("max_page_size must be at least 1"))
+    );
 }
 
 #[tokio::test]
@@ -618,7 +707,8 @@ async fn the_next_key_name_is_configurable_and_an_empty_app_has_no_users() {
     let (s, v) = fetch_page(&sb, &at, "?page_size=2").await;
     let data = success(s, &v);
     assert_eq!(data["last_value"], "2");
-    assert!(data.get("NextKey").is_none());
+    // An undocumented name models a deployment that reports no PageSize.
+    assert_eq!(sorted_keys(&data), ["Users", "last_value"]);
     sb.call("DELETE", "/usermapping", Some(&at), None).await;
     let (s, v) = fetch_page(&sb, &at, "").await;
     assert_eq!(success(s, &v), json!({"Users": []}));

@@ -161,12 +161,23 @@ pub(crate) struct DeviceSwitch {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct UserPage {
     pub(crate) users: Vec<User>,
-    /// The `last_value` of the next page; `None`: this was the last one.
+    /// The `last_value` of the next page; `None`: the server gave none.
     pub(crate) next: Option<String>,
+    /// The page size the server says it served (`PageSize`), which may be
+    /// less than the size asked for; `None` when it does not say.
+    pub(crate) served_size: Option<usize>,
 }
 
-/// The spellings of the undocumented next-page field, tried in order.
-pub(crate) const NEXT_PAGE_KEYS: [&str; 4] = ["NextKey", "LastValue", "last_value", "next_key"];
+/// The spellings of the next-page field, tried in order: Exotel's
+/// documented `LastEvaluatedValue`, then the names older or other
+/// deployments were guessed to use.
+pub(crate) const NEXT_PAGE_KEYS: [&str; 5] = [
+    "LastEvaluatedValue",
+    "NextKey",
+    "LastValue",
+    "last_value",
+    "next_key",
+];
 
 /// The `last_value` of the first page.
 pub(crate) const FIRST_PAGE: &str = "0";

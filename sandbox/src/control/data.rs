@@ -30,10 +30,13 @@ pub async fn expire_tokens(State(state): State<AppState>) -> Response {
 struct ResetRequest {
     seed: Option<u64>,
     seed_users: Option<u64>,
+    max_page_size: Option<u64>,
 }
 
-/// POST /__sandbox/reset `{"seed": N, "seed_users": M}?`: a fresh sandbox
-/// with N demo apps (0 when not given), their settings, and M users each.
+/// POST /__sandbox/reset `{"seed": N, "seed_users": M, "max_page_size": P}?`:
+/// a fresh sandbox with N demo apps (0 when not given), their settings, and
+/// M users each; its user pages serve at most P users (when not given, as
+/// `--max-page-size` said).
 pub async fn reset(State(state): State<AppState>, body: Bytes) -> ControlResult {
     let request: ResetRequest = typed_body(&body, true)?;
     let size = |n: Option<u64>, what: &str| {
@@ -42,8 +45,14 @@ pub async fn reset(State(state): State<AppState>, body: Bytes) -> ControlResult 
     };
     let apps = size(request.seed, "seed")?;
     let users = size(request.seed_users, "seed_users")?;
+    let max_page_size = match request.max_page_size {
+        None => state.config.max_page_size,
+        Some(0) => return Err(ControlError::bad("max_page_size must be at least 1")),
+        Some(n) => Some(size(Some(n), "max_page_size")?),
+    };
     // Generated before taking the lock, so API calls are not held up.
-    let fresh = seed::demo_data(apps, users, &state.config.customer_id);
+    let mut fresh = seed::demo_data(apps, users, &state.config.customer_id);
+    fresh.max_page_size = max_page_size;
     *state.lock() = fresh;
     Ok(Json(json!({ "apps": apps, "users": apps * users })).into_response())
 }

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
 use crate::auth::{invalid_token, AppCaller};
+use crate::config::DOCUMENTED_NEXT_KEY;
 use crate::extract::{invalid_payload, Params, Payload, PayloadObject};
 use crate::failure::{ApiResult, Failure, Success};
 use crate::state::{now_ist, AppState};
@@ -23,7 +24,10 @@ pub const DELETED: &str = "Deleted Successfuly";
 /// Users per page when `page_size` is not given.
 pub const DEFAULT_PAGE_SIZE: usize = 20;
 
-/// GET /usermapping?user_id=ID, or ?page_size=N&last_value=K
+/// GET /usermapping?user_id=ID, or ?page_size=N&last_value=K: a page is
+/// `{"Users": [...], "PageSize": served, "LastEvaluatedValue": "K2"}` as
+/// Exotel documents it (the key absent on the last page; another key name,
+/// without PageSize, with `--next-key-name`).
 pub async fn get(
     State(state): State<AppState>,
     AppCaller { app_id }: AppCaller,
@@ -51,12 +55,19 @@ pub async fn get(
             .parse()
             .map_err(|_| Failure::bad_request("Invalid parameter, last_value must be a number"))?,
     };
+    // A capped server serves fewer than asked and says so in PageSize.
+    let size = inner.max_page_size.map_or(size, |cap| size.min(cap));
     let (slice, next) = page(users, after, size);
-    let mut data = json!({ "Users": slice });
-    if let (Some(next), Value::Object(map)) = (next, &mut data) {
-        map.insert(state.config.next_key_name.clone(), next.to_string().into());
+    let key = state.config.next_key_name.as_str();
+    let mut data = serde_json::Map::new();
+    data.insert("Users".into(), json!(slice));
+    if key == DOCUMENTED_NEXT_KEY {
+        data.insert("PageSize".into(), size.into());
     }
-    Ok(Success(data).into_response())
+    if let Some(next) = next {
+        data.insert(key.into(), next.to_string().into());
+    }
+    Ok(Success(Value::Object(data)).into_response())
 }
 
 /// POST /usermapping `[user, ...]`

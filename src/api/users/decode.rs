@@ -140,16 +140,22 @@ fn users_from(
     })
 }
 
-/// A page's `Data` as read: both spellings of the list, and each next-page
-/// field's text.
+/// A page's `Data` as read: both spellings of the list, each next-page
+/// field's text, and the page size served.
 #[derive(Default)]
 struct PageSink {
     users: ListSink<UserFields>,
     lower_users: ListSink<UserFields>,
-    next: [Option<String>; 4],
+    next: [Option<String>; 5],
+    served_size: Option<usize>,
+    /// What the leaf being read is: 0 nothing, 1 + the index of a next-page
+    /// key, or [`PAGE_SIZE_SLOT`].
     slot: usize,
     leaf: Lenient,
 }
+
+/// The slot of `PageSize` in [`PageSink`].
+const PAGE_SIZE_SLOT: usize = usize::MAX;
 
 impl Sink for PageSink {
     fn begin_object(&mut self) {
@@ -160,6 +166,10 @@ impl Sink for PageSink {
         match key {
             "Users" => Some(&mut self.users),
             "users" => Some(&mut self.lower_users),
+            "PageSize" => {
+                self.slot = PAGE_SIZE_SLOT;
+                Some(&mut self.leaf)
+            }
             _ => {
                 self.slot = NEXT_PAGE_KEYS.iter().position(|k| *k == key)? + 1;
                 Some(&mut self.leaf)
@@ -167,15 +177,26 @@ impl Sink for PageSink {
         }
     }
     fn field_done(&mut self) {
-        if self.slot > 0 {
-            self.next[self.slot - 1] = self.leaf.key_text();
-            self.slot = 0;
+        match self.slot {
+            0 => {}
+            PAGE_SIZE_SLOT => self.served_size = served_size(&mut self.leaf),
+            key => self.next[key - 1] = self.leaf.key_text(),
         }
+        self.slot = 0;
     }
 }
 
-/// A page's `Data`: `{"Users": [...], <next key>}`. A null `Users` (a Go
-/// server's nil slice) is an empty page.
+/// `PageSize` as a number, or a number's text (`"50"`); anything else, or
+/// zero, says nothing.
+fn served_size(leaf: &mut Lenient) -> Option<usize> {
+    let size = leaf
+        .count()
+        .or_else(|| leaf.key_text().and_then(|t| t.parse().ok()))?;
+    usize::try_from(size).ok().filter(|n| *n > 0)
+}
+
+/// A page's `Data`: `{"Users": [...], "PageSize": n, <next key>}`. A null
+/// `Users` (a Go server's nil slice) is an empty page.
 pub(crate) fn decode_user_page(answer: &Answer) -> Result<UserPage, ApiError> {
     let mut page = PageSink::default();
     let (request_id, data) = decode_answer(answer, &mut page)?;
@@ -189,7 +210,11 @@ pub(crate) fn decode_user_page(answer: &Answer) -> Result<UserPage, ApiError> {
         page.lower_users
     };
     let users = users_from(answer, request_id, list.kind, list, "a list in Data.Users")?;
-    Ok(UserPage { users, next })
+    Ok(UserPage {
+        users,
+        next,
+        served_size: page.served_size,
+    })
 }
 
 /// `GET /usermapping?user_id=`: `None` when the API answers 404 ("record

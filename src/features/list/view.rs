@@ -221,13 +221,17 @@ pub(crate) struct ListTexts {
 pub(crate) fn ListResults<Q: UrlQuery>(
     state: ListState<Q>,
     texts: ListTexts,
+    /// The list holds only what was loaded before loading stopped: the
+    /// count must not read as a total.
+    #[prop(into, optional)]
+    incomplete: Signal<bool>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let shown = state.shown;
     let total = state.total();
     view! {
         <p class="muted count" data-testid=texts.count_test_id role="status">
-            {move || count_text(shown.with(Vec::len), total, texts.noun)}
+            {move || count_text(shown.with(Vec::len), total, texts.noun, incomplete.get())}
         </p>
         <Show
             when=move || !shown.with(Vec::is_empty)
@@ -260,12 +264,15 @@ pub(crate) fn EmptyList(
     }
 }
 
-/// "3 apps" for the whole list, "1 of 3 apps" for part of it.
-fn count_text(shown: usize, total: usize, noun: &str) -> String {
-    if shown == total {
-        format!("{total} {noun}{}", if total == 1 { "" } else { "s" })
-    } else {
-        format!("{shown} of {total} {noun}s")
+/// "3 apps" for the whole list, "1 of 3 apps" for part of it; for a list
+/// that may be incomplete, what was loaded and that more may exist.
+fn count_text(shown: usize, total: usize, noun: &str, incomplete: bool) -> String {
+    let s = if total == 1 { "" } else { "s" };
+    match (shown == total, incomplete) {
+        (true, false) => format!("{total} {noun}{s}"),
+        (false, false) => format!("{shown} of {total} {noun}s"),
+        (true, true) => format!("{total} {noun}{s} loaded; more may exist"),
+        (false, true) => format!("{shown} of {total} loaded {noun}{s}; more may exist"),
     }
 }
 
@@ -275,12 +282,28 @@ mod tests {
 
     #[test]
     fn counts_the_whole_list_or_part_of_it() {
-        assert_eq!(count_text(1, 1, "app"), "1 app");
-        assert_eq!(count_text(3, 3, "app"), "3 apps");
-        assert_eq!(count_text(0, 0, "app"), "0 apps");
-        assert_eq!(count_text(1, 3, "app"), "1 of 3 apps");
-        assert_eq!(count_text(1, 1, "user"), "1 user");
-        assert_eq!(count_text(250, 250, "user"), "250 users");
-        assert_eq!(count_text(3, 250, "user"), "3 of 250 users");
+        assert_eq!(count_text(1, 1, "app", false), "1 app");
+        assert_eq!(count_text(3, 3, "app", false), "3 apps");
+        assert_eq!(count_text(0, 0, "app", false), "0 apps");
+        assert_eq!(count_text(1, 3, "app", false), "1 of 3 apps");
+        assert_eq!(count_text(1, 1, "user", false), "1 user");
+        assert_eq!(count_text(250, 250, "user", false), "250 users");
+        assert_eq!(count_text(3, 250, "user", false), "3 of 250 users");
+    }
+
+    #[test]
+    fn a_list_that_may_be_incomplete_never_shows_a_bare_total() {
+        assert_eq!(
+            count_text(200, 200, "user", true),
+            "200 users loaded; more may exist"
+        );
+        assert_eq!(
+            count_text(1, 1, "user", true),
+            "1 user loaded; more may exist"
+        );
+        assert_eq!(
+            count_text(3, 200, "user", true),
+            "3 of 200 loaded users; more may exist"
+        );
     }
 }

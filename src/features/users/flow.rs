@@ -4,6 +4,7 @@
 //! [`UsersApi`], tested on the host against a fake.
 
 use super::edit::{changes, update_for};
+use super::paging::{after_page, AfterPage};
 use super::validate::UserDraft;
 use crate::api::service::UsersApi;
 use crate::api::users::ActiveDevice;
@@ -68,15 +69,24 @@ pub(crate) struct LoadRun {
 }
 
 impl LoadRun {
+    fn failed(users: Vec<User>, next_to_resume: Option<String>, failure: LoadFailure) -> Self {
+        LoadRun {
+            users,
+            next_to_resume,
+            failure: Some(failure),
+            stopped: false,
+        }
+    }
+
     /// Every page was loaded.
     pub(crate) fn is_complete(&self) -> bool {
         self.failure.is_none() && !self.stopped
     }
 }
 
-/// Loads pages of `page_size` until the server says there is no next page,
-/// a page is short, `on_page` answers Stop, or a call fails. `on_page` gets
-/// each page's users and the total loaded so far.
+/// Loads pages of `page_size` until the server says there is no next page
+/// (see [`after_page`]), `on_page` answers Stop, or a call fails. `on_page`
+/// gets each page's users and the total loaded so far.
 pub(crate) async fn load_all(
     api: &impl UsersApi,
     app_token: &str,
@@ -94,35 +104,23 @@ pub(crate) async fn load_all(
             Ok(page) => page,
             // Resumable whatever the error: after a refused token, the page
             // unlocks again and goes on with the new one.
-            Err(e) => {
-                return LoadRun {
-                    users,
-                    next_to_resume: Some(last_value),
-                    failure: Some(LoadFailure::Api(e)),
-                    stopped: false,
-                };
-            }
+            Err(e) => return LoadRun::failed(users, Some(last_value), LoadFailure::Api(e)),
         };
-        let short = page.users.len() < page_size;
+        let after = after_page(&page, &keys_seen);
         users.extend(page.users.iter().cloned());
         let progress = on_page(&page.users, users.len());
-        let next = match page.next {
-            Some(next) if !short => next,
-            _ => {
+        let next = match after {
+            AfterPage::Last => {
                 return LoadRun {
                     users,
                     ..LoadRun::default()
                 }
             }
+            AfterPage::Repeated(key) => {
+                return LoadRun::failed(users, None, LoadFailure::RepeatedNextKey(key))
+            }
+            AfterPage::Next(next) => next,
         };
-        if keys_seen.contains(&next) {
-            return LoadRun {
-                users,
-                next_to_resume: None,
-                failure: Some(LoadFailure::RepeatedNextKey(next)),
-                stopped: false,
-            };
-        }
         if progress == Progress::Stop {
             return LoadRun {
                 users,
@@ -401,6 +399,7 @@ mod tests {
         Ok(UserPage {
             users,
             next: next.map(str::to_string),
+            served_size: Some(2),
         })
     }
 
@@ -430,15 +429,57 @@ mod tests {
     }
 
     #[test]
-    fn a_short_page_ends_the_list_whatever_its_next_key() {
+    fn a_page_shorter_than_the_served_size_ends_the_list_whatever_its_next_key() {
         let short = Ok(UserPage {
             users: vec![user("last")],
             next: Some("9".into()),
+            served_size: Some(2),
         });
         let api = with_pages(vec![page(1, Some("2")), short]);
         let run = load(&api, LoadStart::Beginning, &mut Vec::new());
         assert!(run.is_complete());
         assert_eq!(run.users.len(), 3);
+        assert_eq!(*api.asked_from.borrow(), ["0", "2"]);
+    }
+
+    /// A server that caps its pages: 1 user a page whatever is asked.
+    fn capped(n: usize, next: Option<&str>) -> Result<UserPage, ApiError> {
+        Ok(UserPage {
+            users: vec![user(&format!("c{n}"))],
+            next: next.map(str::to_string),
+            served_size: Some(1),
+        })
+    }
+
+    #[test]
+    fn pages_shorter_than_asked_go_on_when_the_server_served_that_many() {
+        let api = with_pages(vec![
+            capped(1, Some("1")),
+            capped(2, Some("2")),
+            capped(3, None),
+        ]);
+        let run = load(&api, LoadStart::Beginning, &mut Vec::new());
+        assert!(run.is_complete());
+        assert_eq!(run.users.len(), 3, "asked for 2 a page, every page read");
+        assert_eq!(*api.asked_from.borrow(), ["0", "1", "2"]);
+    }
+
+    #[test]
+    fn an_empty_page_ends_the_list_even_with_a_key() {
+        let empty = Ok(UserPage {
+            users: Vec::new(),
+            next: Some("6".into()),
+            served_size: None,
+        });
+        let api = with_pages(vec![page(1, Some("2")), page(2, Some("4")), empty]);
+        let run = load(&api, LoadStart::Beginning, &mut Vec::new());
+        assert!(run.is_complete());
+        assert_eq!(run.users.len(), 4);
+        assert_eq!(
+            *api.asked_from.borrow(),
+            ["0", "2", "4"],
+            "nothing after it"
+        );
     }
 
     #[test]

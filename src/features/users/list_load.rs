@@ -138,41 +138,53 @@ fn finish_load(
     }
 }
 
-/// Where loading is: a live count with Stop, why it failed, or where it
-/// stopped, with Resume.
+/// Where loading is: a live count with Stop; or, when it ended short of
+/// the end, why, how many users were loaded, that more may exist, and
+/// Resume when going on can help.
 #[component]
 pub(crate) fn LoadStatus(loader: UserLoader) -> impl IntoView {
     let resumable = move || loader.cache.with(|c| c.resume_from.is_some());
-    let loaded = move || loader.cache.with(|c| c.users.len());
+    let short = move || {
+        loader
+            .cache
+            .with(|c| (!c.complete).then_some(c.users.len()))
+    };
     move || {
         if loader.loading() {
             return view! { <LoadProgress loader=loader /> }.into_any();
         }
-        let failure = loader.failure.get();
-        let resume = resumable().then(|| {
-            view! {
-                <p class="load-resume">
-                    {format!("{} users loaded before loading stopped. ", loaded())}
-                    <button type="button" class="btn" on:click=move |_| loader.resume()>
-                        "Resume loading"
-                    </button>
-                </p>
-            }
-        });
-        let why = failure.map(|f| match f {
+        let why = loader.failure.get().map(|f| match f {
             LoadFailure::Api(e) => {
                 view! { <ErrorPanel action="Loading users" error=e /> }.into_any()
             }
             other => view! { <Notice text=other.message() kind=NoticeKind::Warn /> }.into_any(),
         });
+        let stopped_at = short().map(|loaded| {
+            let resume = resumable().then(|| {
+                view! {
+                    <button type="button" class="btn" on:click=move |_| loader.resume()>
+                        "Resume loading"
+                    </button>
+                }
+            });
+            view! {
+                <p class="load-resume">{stopped_text(loaded)} {resume}</p>
+            }
+        });
         view! {
             <div class="load-status" data-testid="load-status">
                 {why}
-                {resume}
+                {stopped_at}
             </div>
         }
         .into_any()
     }
+}
+
+/// What a load that ended early leaves: never a bare total.
+fn stopped_text(loaded: usize) -> String {
+    let s = if loaded == 1 { "" } else { "s" };
+    format!("{loaded} user{s} loaded before loading stopped; more may exist.")
 }
 
 /// The live count while pages arrive, and the Stop button.

@@ -47,8 +47,10 @@ pub(crate) fn UsersListView(
         move || {
             let list = users.get()?;
             if !list.is_empty() {
+                let incomplete = Signal::derive(move || cache.with(|c| !c.complete));
                 return Some(
-                    view! { <UsersResults app_id=app_id.clone() users=list /> }.into_any(),
+                    view! { <UsersResults app_id=app_id.clone() users=list incomplete=incomplete /> }
+                        .into_any(),
                 );
             }
             // Empty but not complete: the load status says why.
@@ -108,7 +110,7 @@ const USER_LIST: ListTexts = ListTexts {
 
 /// The loaded users with the query from the URL applied.
 #[component]
-fn UsersResults(app_id: String, users: Arc<Vec<User>>) -> impl IntoView {
+fn UsersResults(app_id: String, users: Arc<Vec<User>>, incomplete: Signal<bool>) -> impl IntoView {
     let state = {
         let app_id = app_id.clone();
         use_list_state::<UserQuery>(UserCatalog::new(users), move |search| {
@@ -126,7 +128,7 @@ fn UsersResults(app_id: String, users: Arc<Vec<User>>) -> impl IntoView {
         <ListToolbar state=state texts=USER_LIST on_export=on_export>
             <UserFilters state=state />
         </ListToolbar>
-        <ListResults state=state texts=USER_LIST>
+        <ListResults state=state texts=USER_LIST incomplete=incomplete>
             <UsersTable
                 app_id=app_id.clone()
                 list=state.list

@@ -18,6 +18,7 @@ pub(crate) mod list_load;
 pub(crate) mod list_page;
 pub(crate) mod list_view;
 pub(crate) mod loaded;
+pub(crate) mod paging;
 pub(crate) mod query;
 pub(crate) mod table;
 pub(crate) mod toolbar;

@@ -74,6 +74,20 @@ fn the_page_list_and_next_key_follow_the_old_precedence() {
     // The first usable next-page field in NEXT_PAGE_KEYS order.
     let next = |data: &str| decode_user_page(&success(data)).unwrap().next;
     assert_eq!(
+        next(r#"{"NextKey":"a","LastEvaluatedValue":"21"}"#).as_deref(),
+        Some("21")
+    );
+    assert_eq!(
+        next(r#"{"LastEvaluatedValue":21,"NextKey":"a"}"#).as_deref(),
+        Some("21"),
+        "a number is tolerated"
+    );
+    assert_eq!(
+        next(r#"{"LastEvaluatedValue":"","NextKey":"a"}"#).as_deref(),
+        Some("a"),
+        "an empty documented key falls back to the other names"
+    );
+    assert_eq!(
         next(r#"{"next_key":"b","NextKey":"a"}"#).as_deref(),
         Some("a")
     );
@@ -93,4 +107,26 @@ fn a_repeated_data_page_counts_only_once() {
     );
     let page = decode_user_page(&Answer::new(200, None, body)).unwrap();
     assert_eq!(page, UserPage::default());
+}
+
+#[test]
+fn the_documented_page_reads_its_page_size_and_key() {
+    let data = r#"{"Users":[{"AppUserId":"a"}],"PageSize":20,"LastEvaluatedValue":"21"}"#;
+    let page = decode_user_page(&success(data)).unwrap();
+    assert_eq!(page.users.len(), 1);
+    assert_eq!(page.next.as_deref(), Some("21"));
+    assert_eq!(page.served_size, Some(20));
+    let size = |data: &str| decode_user_page(&success(data)).unwrap().served_size;
+    assert_eq!(size(r#"{"Users":[],"PageSize":"50"}"#), Some(50));
+    assert_eq!(size(r#"{"Users":[],"PageSize":50.0}"#), Some(50));
+    for says_nothing in [
+        r#"{"Users":[]}"#,
+        r#"{"Users":[],"PageSize":null}"#,
+        r#"{"Users":[],"PageSize":0}"#,
+        r#"{"Users":[],"PageSize":-5}"#,
+        r#"{"Users":[],"PageSize":"many"}"#,
+        r#"{"Users":[],"PageSize":[20]}"#,
+    ] {
+        assert_eq!(size(says_nothing), None, "{says_nothing}");
+    }
 }
