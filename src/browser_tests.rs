@@ -6,11 +6,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
+use crate::api::{AppId, AppToken, CustomerToken};
 use crate::features::app_create::page::CreatePage;
-use crate::features::app_detail::delete::ConfirmDelete;
 use crate::state::session::Session;
 use crate::state::storage::StorageKey;
 use crate::ui::toasts::Toasts;
+use crate::ui::typed_confirmation::TypedConfirmation;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -74,9 +75,9 @@ fn session_tokens_live_in_session_storage_only() {
         session.sign_in(
             "/v2/integrations".into(),
             Some("cust-1".into()),
-            "tok-1".into(),
+            CustomerToken::new("tok-1"),
         );
-        session.set_app_token("app-1", "app-tok".into());
+        session.set_app_token(&AppId::new("app-1"), AppToken::new("app-tok"));
         assert_eq!(
             session_storage()
                 .get_item(StorageKey::CustomerToken.as_str())
@@ -87,7 +88,8 @@ fn session_tokens_live_in_session_storage_only() {
         // A reload restores the same session from storage.
         let reloaded = Session::load("/other".into());
         assert!(reloaded.is_signed_in());
-        assert_eq!(reloaded.app_token("app-1").as_deref(), Some("app-tok"));
+        let restored = reloaded.app_token(&AppId::new("app-1"));
+        assert_eq!(restored, Some(AppToken::new("app-tok")));
         assert_eq!(reloaded.api_base.get_untracked(), "/v2/integrations");
 
         session.sign_out(None);
@@ -170,14 +172,16 @@ async fn create_form_names_missing_fields_and_keeps_input() {
 }
 
 #[wasm_bindgen_test]
-async fn delete_dialog_needs_the_exact_name() {
+async fn the_delete_confirmation_needs_the_exact_name() {
     let root = container();
     let confirmed = RwSignal::new(0);
     let _mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <ConfirmDelete
-                app_name="Billing bot"
-                app_id="id-1"
+            <TypedConfirmation
+                input_id="confirm-name"
+                expected="Billing bot".to_string()
+                button="Delete app"
+                pending_button="Deleting…"
                 pending=Signal::stored(false)
                 on_confirm=Callback::new(move |_| confirmed.update(|n| *n += 1))
                 on_cancel=Callback::new(|_| ())
@@ -230,7 +234,7 @@ async fn a_long_table_renders_only_a_window_and_follows_the_result() {
     let root = container();
     let apps: Vec<App> = (0..2_000)
         .map(|i| App {
-            app_id: format!("id-{i}"),
+            app_id: AppId::new(format!("id-{i}")),
             app_name: format!("App {i}"),
             ..App::default()
         })

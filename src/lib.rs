@@ -5,11 +5,13 @@
 //! - `features`: one folder per thing an admin does (page, its parts, its
 //!   flow);
 //! - `ui`: generic pieces that know nothing of the API;
-//! - `routes`: every path; `app`: providers and layout.
+//! - `paths`: every address and route parameter (a leaf any module may use);
+//! - `routes`: the route table; `app`: providers and layout.
 
 mod api;
 mod app;
 mod features;
+mod paths;
 mod routes;
 mod state;
 mod ui;
@@ -19,7 +21,7 @@ mod ui;
 /// so the browser never paints both, or neither.
 pub fn start() {
     features::shell::panic_view::install();
-    ui::theme_toggle::apply_stored();
+    features::shell::theme_toggle::apply_stored();
     features::shell::static_shell::remove();
     if features::shell::frame_guard::framed_by_another_origin() {
         leptos::mount::mount_to_body(features::shell::frame_guard::FramedRefusal);

@@ -19,6 +19,8 @@ pub(crate) struct CallRecord {
     /// "OK", or the error's title.
     pub(crate) outcome: String,
     pub(crate) ok: bool,
+    /// The API refused the token: the error as the admin reads it.
+    pub(crate) refused: Option<String>,
     pub(crate) started_at_ms: f64,
     pub(crate) duration_ms: f64,
     /// The JSON body with every secret replaced by a placeholder.
@@ -143,6 +145,7 @@ mod tests {
             request_id: Some("r-1".into()),
             outcome: "OK".into(),
             ok: true,
+            refused: None,
             started_at_ms: 0.0,
             duration_ms: 12.0,
             redacted_body: redact_body(

@@ -14,10 +14,11 @@ use super::envelope::{
     decode_app_data, decode_app_list_data, decode_object_data, decode_string_data,
 };
 use super::error::ApiError;
+use super::ids::{AppId, AppToken, CustomerToken};
 use super::service::IntegrationsApi;
 use super::token::{decode_token, normalize_token};
 use super::transport::{send, Answer, HttpMethod, Outgoing};
-use super::types::{App, CreatedApp, NewApp, TokenRequest};
+use super::types::{App, CreatedApp, Entity, NewApp, TokenRequest};
 
 /// Exotel's documented production base URL (Mumbai cluster, serves every
 /// account).
@@ -33,8 +34,9 @@ pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 pub(crate) struct Client {
     base_url: String,
     timeout_ms: u32,
-    /// Told about every finished call (the console's request log).
-    observer: Option<Rc<dyn CallObserver>>,
+    /// Told about every finished call (the console's request log, the
+    /// app pages' token gate).
+    observers: Vec<Rc<dyn CallObserver>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -62,16 +64,14 @@ impl Client {
         Client {
             base_url: base_url.trim().trim_end_matches('/').to_string(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
-            observer: None,
+            observers: Vec::new(),
         }
     }
 
-    /// Reports every finished call to `observer`.
-    pub(crate) fn with_observer(self, observer: Rc<dyn CallObserver>) -> Self {
-        Client {
-            observer: Some(observer),
-            ..self
-        }
+    /// Also reports every finished call to `observer`.
+    pub(crate) fn with_observer(mut self, observer: Rc<dyn CallObserver>) -> Self {
+        self.observers.push(observer);
+        self
     }
 
     /// Milliseconds before a call gives up; 0 means no timeout.
@@ -102,70 +102,6 @@ impl Client {
         }
     }
 
-    /// `POST /token`: a customer or app token (no Authorization header).
-    pub(crate) async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError> {
-        let body = to_json(req)?;
-        self.call(HttpMethod::Post, "/token", None, Some(body), |a| {
-            decode_token(a).map_err(ApiError::for_token_request)
-        })
-        .await
-    }
-
-    /// `GET /app?entity=customer`: the customer's apps (customer token).
-    pub(crate) async fn list_apps(&self, customer_token: &str) -> Result<Vec<App>, ApiError> {
-        let path = "/app?entity=customer";
-        self.call(
-            HttpMethod::Get,
-            path,
-            Some(customer_token),
-            None,
-            decode_app_list_data,
-        )
-        .await
-    }
-
-    /// `POST /app`: registers an app (customer token). The answer holds the
-    /// app's secret, which the API never shows again.
-    pub(crate) async fn create_app(
-        &self,
-        customer_token: &str,
-        app: &NewApp,
-    ) -> Result<CreatedApp, ApiError> {
-        let body = to_json(app)?;
-        self.call(
-            HttpMethod::Post,
-            "/app",
-            Some(customer_token),
-            Some(body),
-            |a| decode_object_data(a, "the created app"),
-        )
-        .await
-    }
-
-    /// `GET /app?entity=app`: the app the token was issued for (app token).
-    pub(crate) async fn get_app(&self, app_token: &str) -> Result<App, ApiError> {
-        let path = "/app?entity=app";
-        self.call(
-            HttpMethod::Get,
-            path,
-            Some(app_token),
-            None,
-            decode_app_data,
-        )
-        .await
-    }
-
-    /// `DELETE /app`: deletes the app the token was issued for (app token).
-    /// Returns the server's text ("Deleted Successfully"). The live service
-    /// has answered that to a customer token without deleting anything:
-    /// confirm by listing again.
-    pub(crate) async fn delete_app(&self, app_token: &str) -> Result<String, ApiError> {
-        self.call(HttpMethod::Delete, "/app", Some(app_token), None, |a| {
-            decode_string_data(a, "a string")
-        })
-        .await
-    }
-
     /// [`send`] plus decoding, reported to the observer (the request log)
     /// once finished. A dropped (superseded) call reports nothing.
     pub(super) async fn call<T>(
@@ -188,9 +124,9 @@ impl Client {
         };
         let answer = send(outgoing, self.timeout_ms).await;
         let result = answer.as_ref().map_err(Clone::clone).and_then(decode);
-        if let Some(observer) = &self.observer {
+        if !self.observers.is_empty() {
             let error = result.as_ref().err();
-            observer.observe(CallRecord {
+            self.observe(CallRecord {
                 method,
                 url,
                 status: answer.as_ref().ok().map(|a| a.status),
@@ -199,6 +135,9 @@ impl Client {
                     .or_else(|| answer.as_ref().ok().and_then(|a| scan_request_id(&a.body))),
                 outcome: error.map_or_else(|| "OK".to_string(), ApiError::title),
                 ok: error.is_none(),
+                refused: error
+                    .filter(|e| e.is_unauthorized())
+                    .map(ToString::to_string),
                 started_at_ms: started,
                 duration_ms: js_sys::Date::now() - started,
                 redacted_body,
@@ -207,23 +146,84 @@ impl Client {
         }
         result
     }
+
+    /// Tells every observer about a finished call.
+    fn observe(&self, record: CallRecord) {
+        let (last, others) = self.observers.split_last().expect("called with observers");
+        for observer in others {
+            observer.observe(record.clone());
+        }
+        last.observe(record);
+    }
+}
+
+impl Client {
+    /// `POST /token` (no Authorization header).
+    async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError> {
+        let body = to_json(req)?;
+        self.call(HttpMethod::Post, "/token", None, Some(body), |a| {
+            decode_token(a).map_err(ApiError::for_token_request)
+        })
+        .await
+    }
 }
 
 impl IntegrationsApi for Client {
-    async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError> {
-        Client::issue_token(self, req).await
+    async fn customer_token(
+        &self,
+        customer_id: &str,
+        secret: &str,
+    ) -> Result<CustomerToken, ApiError> {
+        let req = TokenRequest::new(customer_id, secret, Entity::Customer);
+        self.issue_token(&req).await.map(CustomerToken::new)
     }
-    async fn list_apps(&self, customer_token: &str) -> Result<Vec<App>, ApiError> {
-        Client::list_apps(self, customer_token).await
+
+    async fn app_token(&self, app_id: &AppId, app_secret: &str) -> Result<AppToken, ApiError> {
+        let req = TokenRequest::new(app_id.as_str(), app_secret, Entity::App);
+        self.issue_token(&req).await.map(AppToken::new)
     }
-    async fn create_app(&self, customer_token: &str, app: &NewApp) -> Result<CreatedApp, ApiError> {
-        Client::create_app(self, customer_token, app).await
+
+    async fn list_apps(&self, token: &CustomerToken) -> Result<Vec<App>, ApiError> {
+        let path = "/app?entity=customer";
+        let token = Some(token.expose());
+        self.call(HttpMethod::Get, path, token, None, decode_app_list_data)
+            .await
     }
-    async fn get_app(&self, app_token: &str) -> Result<App, ApiError> {
-        Client::get_app(self, app_token).await
+
+    async fn create_app(
+        &self,
+        token: &CustomerToken,
+        app: &NewApp,
+    ) -> Result<CreatedApp, ApiError> {
+        let body = to_json(app)?;
+        self.call(
+            HttpMethod::Post,
+            "/app",
+            Some(token.expose()),
+            Some(body),
+            |a| decode_object_data(a, "the created app"),
+        )
+        .await
     }
-    async fn delete_app(&self, app_token: &str) -> Result<String, ApiError> {
-        Client::delete_app(self, app_token).await
+
+    async fn get_app(&self, token: &AppToken) -> Result<App, ApiError> {
+        let path = "/app?entity=app";
+        let token = Some(token.expose());
+        self.call(HttpMethod::Get, path, token, None, decode_app_data)
+            .await
+    }
+
+    /// The live service has answered "Deleted Successfully" to a customer
+    /// token without deleting anything: confirm by listing again.
+    async fn delete_app(&self, token: &AppToken) -> Result<String, ApiError> {
+        self.call(
+            HttpMethod::Delete,
+            "/app",
+            Some(token.expose()),
+            None,
+            |a| decode_string_data(a, "a string"),
+        )
+        .await
     }
 }
 
@@ -316,7 +316,10 @@ mod browser_tests {
     #[wasm_bindgen_test]
     async fn refused_connection_is_a_network_error() {
         let client = Client::new("http://127.0.0.1:9/v2/integrations");
-        match client.list_apps("Bearer some-token").await {
+        match client
+            .list_apps(&CustomerToken::new("Bearer some-token"))
+            .await
+        {
             Err(ApiError::Network { detail }) => assert!(!detail.is_empty()),
             other => panic!("{other:?}"),
         }
@@ -326,7 +329,7 @@ mod browser_tests {
     async fn invalid_base_url_is_a_network_error() {
         let client = Client::new("http://[not-a-host");
         assert!(matches!(
-            client.get_app("t").await,
+            client.get_app(&AppToken::new("t")).await,
             Err(ApiError::Network { .. })
         ));
     }
@@ -336,12 +339,7 @@ mod browser_tests {
         // The test runner's own server: whatever it answers, it is an HTTP
         // answer that is not an envelope.
         let client = Client::new("/no-such-api");
-        let req = TokenRequest {
-            id: "id".into(),
-            secret: "secret".into(),
-            entity: crate::api::Entity::Customer,
-        };
-        let err = client.issue_token(&req).await.unwrap_err();
+        let err = client.customer_token("id", "secret").await.unwrap_err();
         assert!(matches!(err, ApiError::NotEnvelope { .. }), "{err:?}");
         assert!(err.status().is_some());
     }
@@ -350,7 +348,10 @@ mod browser_tests {
     async fn a_token_with_non_ascii_characters_does_not_throw() {
         // Headers.set would throw on "…"; normalize_token drops it.
         let client = Client::new("/no-such-api");
-        let err = client.get_app("eyJ…\u{2028}x").await.unwrap_err();
+        let err = client
+            .get_app(&AppToken::new("eyJ…\u{2028}x"))
+            .await
+            .unwrap_err();
         assert!(matches!(err, ApiError::NotEnvelope { .. }), "{err:?}");
     }
 
@@ -360,7 +361,10 @@ mod browser_tests {
         // reading it takes far longer than the timer (a 404 from a missing
         // path could come back first on a fast machine).
         let client = Client::new("/wasm-bindgen-test_bg.wasm?").with_timeout(1);
-        let err = client.list_apps("t").await.unwrap_err();
+        let err = client
+            .list_apps(&CustomerToken::new("t"))
+            .await
+            .unwrap_err();
         assert_eq!(err, ApiError::Timeout { after_ms: 1 });
         assert!(err.is_retryable());
     }
@@ -369,12 +373,13 @@ mod browser_tests {
     async fn dropping_a_pending_call_is_silent() {
         let client = Client::new("/no-such-api");
         {
-            let mut call = pin!(client.list_apps("t"));
+            let token = CustomerToken::new("t");
+            let mut call = pin!(client.list_apps(&token));
             let first = std::future::poll_fn(|cx| Poll::Ready(call.as_mut().poll(cx))).await;
             assert!(first.is_pending());
         } // dropped here: aborted, timer cleared, nothing panics later
         sleep(30).await;
         // The client still works afterwards.
-        assert!(client.list_apps("t").await.is_err());
+        assert!(client.list_apps(&CustomerToken::new("t")).await.is_err());
     }
 }

@@ -10,6 +10,7 @@
 //!   cancellation) and its raw [`transport::Answer`];
 //! - [`endpoints`]: the [`Client`], one method per endpoint, each call
 //!   reported to the request log;
+//! - [`ids`]: customer token, app token and AppID as distinct types;
 //! - [`token`]: tokens as pasted, made sendable, and the token answer;
 //! - [`service`]: the [`IntegrationsApi`] trait the flows are written
 //!   against (the `Client` in the browser, fakes in host tests);
@@ -28,6 +29,9 @@ pub(crate) mod describe;
 pub(crate) mod endpoints;
 pub(crate) mod envelope;
 pub(crate) mod error;
+#[cfg(test)]
+pub(crate) mod fake;
+pub(crate) mod ids;
 pub(crate) mod jwt;
 pub(crate) mod service;
 pub(crate) mod settings;
@@ -38,8 +42,8 @@ pub(crate) mod users;
 
 pub(crate) use endpoints::{Client, DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
 pub(crate) use error::ApiError;
-pub(crate) use service::{IntegrationsApi, SettingsApi};
+pub(crate) use ids::{AppId, AppToken, CustomerToken};
+pub(crate) use service::{CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
 pub(crate) use settings::{Setting, StoredSettings};
-pub(crate) use token::normalize_token;
 pub(crate) use types::*;
 pub(crate) use users::{Device, DeviceSwitch, NewUser, User, UserUpdate};

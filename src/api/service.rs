@@ -1,34 +1,51 @@
-//! The calls the console's flows make, as a trait: the gloo-net
-//! [`super::Client`] implements it for the browser (in
-//! [`super::endpoints`]), and host tests implement it with a fake, so every
-//! flow (sign in, create once, delete and confirm, unlock) is tested
-//! without a browser.
+//! The calls the console's flows make, as traits: the [`super::Client`]
+//! implements them for the browser (each endpoint written once, in the
+//! module of its shapes), and host tests implement them with fakes that
+//! record which token each call carried, so every flow is tested without a
+//! browser. Each call takes the token type its endpoint needs: a customer
+//! token where an app token belongs does not compile.
 
 use super::error::ApiError;
-use super::settings::{Setting, StoredSettings};
-use super::types::{App, CreatedApp, NewApp, TokenRequest};
+use super::ids::{AppId, AppToken, CustomerToken};
+use super::settings::{Customer, Setting, StoredSettings};
+use super::types::{App, CreatedApp, NewApp};
 use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
 
-/// Exotel's integrations API, as far as the console uses it.
+/// Tokens and applications: what the console does with a customer token,
+/// and with one app's token.
 pub(crate) trait IntegrationsApi {
-    /// `POST /token`: a customer or app token.
-    async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError>;
-    /// `GET /app?entity=customer` (customer token).
-    async fn list_apps(&self, customer_token: &str) -> Result<Vec<App>, ApiError>;
-    /// `POST /app` (customer token); the answer holds the one-time secret.
-    async fn create_app(&self, customer_token: &str, app: &NewApp) -> Result<CreatedApp, ApiError>;
-    /// `GET /app?entity=app` (app token).
-    async fn get_app(&self, app_token: &str) -> Result<App, ApiError>;
-    /// `DELETE /app` (app token); the server's text.
-    async fn delete_app(&self, app_token: &str) -> Result<String, ApiError>;
+    /// `POST /token` with Entity "customer".
+    async fn customer_token(
+        &self,
+        customer_id: &str,
+        secret: &str,
+    ) -> Result<CustomerToken, ApiError>;
+    /// `POST /token` with Entity "app".
+    async fn app_token(&self, app_id: &AppId, app_secret: &str) -> Result<AppToken, ApiError>;
+    /// `GET /app?entity=customer`.
+    async fn list_apps(&self, token: &CustomerToken) -> Result<Vec<App>, ApiError>;
+    /// `POST /app`; the answer holds the one-time secret.
+    async fn create_app(&self, token: &CustomerToken, app: &NewApp)
+        -> Result<CreatedApp, ApiError>;
+    /// `GET /app?entity=app`: the app the token was issued for.
+    async fn get_app(&self, token: &AppToken) -> Result<App, ApiError>;
+    /// `DELETE /app`: deletes the app the token was issued for; the
+    /// server's text.
+    async fn delete_app(&self, token: &AppToken) -> Result<String, ApiError>;
 }
 
-/// App settings (`/app_setting`, app token) and the customer record.
+/// The customer record (`/customer`, customer token).
+pub(crate) trait CustomerApi {
+    /// `GET /customer`; its secret is dropped while decoding.
+    async fn get_customer(&self, token: &CustomerToken) -> Result<Customer, ApiError>;
+}
+
+/// App settings (`/app_setting`, app token).
 pub(crate) trait SettingsApi {
     /// `GET /app_setting`; an API 404 is [`StoredSettings::NoneYet`].
-    async fn get_settings(&self, app_token: &str) -> Result<StoredSettings, ApiError>;
+    async fn get_settings(&self, token: &AppToken) -> Result<StoredSettings, ApiError>;
     /// `POST /app_setting`: creates or replaces one key.
-    async fn save_setting(&self, app_token: &str, setting: &Setting) -> Result<(), ApiError>;
+    async fn save_setting(&self, token: &AppToken, setting: &Setting) -> Result<(), ApiError>;
 }
 
 /// User mappings (`/usermapping`) and device switches (`/device`), app token.
@@ -36,22 +53,29 @@ pub(crate) trait UsersApi {
     /// `GET /usermapping?page_size=&last_value=`: one page.
     async fn list_users_page(
         &self,
-        app_token: &str,
+        token: &AppToken,
         page_size: usize,
         last_value: &str,
     ) -> Result<UserPage, ApiError>;
     /// `GET /usermapping?user_id=`; `None`: no such user (API 404).
-    async fn get_user(&self, app_token: &str, app_user_id: &str) -> Result<Option<User>, ApiError>;
+    async fn get_user(&self, token: &AppToken, app_user_id: &str)
+        -> Result<Option<User>, ApiError>;
     /// `POST /usermapping` with an array; the created users.
-    async fn create_users(&self, app_token: &str, users: &[NewUser])
-        -> Result<Vec<User>, ApiError>;
+    async fn create_users(
+        &self,
+        token: &AppToken,
+        users: &[NewUser],
+    ) -> Result<Vec<User>, ApiError>;
     /// `PUT /usermapping` with one object; the user as stored.
-    async fn update_user(&self, app_token: &str, update: &UserUpdate) -> Result<User, ApiError>;
+    async fn update_user(&self, token: &AppToken, update: &UserUpdate) -> Result<User, ApiError>;
     /// `DELETE /usermapping`: every user of the app; the server's text.
-    async fn delete_all_users(&self, app_token: &str) -> Result<String, ApiError>;
+    async fn delete_all_users(&self, token: &AppToken) -> Result<String, ApiError>;
     /// `PUT /device`; the user as stored.
-    async fn switch_device(&self, app_token: &str, switch: &DeviceSwitch)
-        -> Result<User, ApiError>;
+    async fn switch_device(
+        &self,
+        token: &AppToken,
+        switch: &DeviceSwitch,
+    ) -> Result<User, ApiError>;
 }
 
 /// Runs a future whose every await is already ready (a fake API's), for

@@ -12,9 +12,10 @@ use serde::Serialize;
 use super::endpoints::{to_json, Client};
 use super::envelope::{decode_answer, decode_object_data, wrong_data, Data};
 use super::error::ApiError;
-use super::service::SettingsApi;
+use super::ids::{AppToken, CustomerToken};
+use super::service::{CustomerApi, SettingsApi};
 use super::transport::{Answer, HttpMethod};
-use super::types::{Ignore, Lenient, ListSink, Record};
+use super::types::{Fields, Ignore, ListSink, Setter};
 
 /// One setting: a key and its value, always a string on the wire.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -26,18 +27,11 @@ pub(crate) struct Setting {
 }
 
 /// `Key` and `Value` read tolerantly; other fields ignored.
-impl Record for Setting {
-    fn slot(&mut self, key: &str) -> Option<usize> {
-        ["Key", "Value"].iter().position(|k| *k == key)
-    }
-    fn set(&mut self, slot: usize, value: &mut Lenient) {
-        let text = if slot == 0 {
-            &mut self.key
-        } else {
-            &mut self.value
-        };
-        *text = value.take_string();
-    }
+impl Fields for Setting {
+    const FIELDS: &'static [(&'static str, Setter<Self>)] = &[
+        ("Key", |s, v| s.key = v.take_string()),
+        ("Value", |s, v| s.value = v.take_string()),
+    ];
 }
 
 /// What `GET /app_setting` found.
@@ -93,20 +87,12 @@ pub(crate) struct Customer {
 
 /// `CustomerID`, `CustomerName` and `Email` read tolerantly; every other
 /// field, `CustomerSecret` included, read past and dropped.
-impl Record for Customer {
-    fn slot(&mut self, key: &str) -> Option<usize> {
-        ["CustomerID", "CustomerName", "Email"]
-            .iter()
-            .position(|k| *k == key)
-    }
-    fn set(&mut self, slot: usize, value: &mut Lenient) {
-        let text = match slot {
-            0 => &mut self.customer_id,
-            1 => &mut self.name,
-            _ => &mut self.email,
-        };
-        *text = value.take_string();
-    }
+impl Fields for Customer {
+    const FIELDS: &'static [(&'static str, Setter<Self>)] = &[
+        ("CustomerID", |c, v| c.customer_id = v.take_string()),
+        ("CustomerName", |c, v| c.name = v.take_string()),
+        ("Email", |c, v| c.email = v.take_string()),
+    ];
 }
 
 /// `GET /customer`: `Data` is one customer object.
@@ -114,38 +100,33 @@ pub(crate) fn decode_customer(answer: &Answer) -> Result<Customer, ApiError> {
     decode_object_data(answer, "a customer object")
 }
 
-impl Client {
-    /// `GET /customer` (customer token).
-    pub(crate) async fn get_customer(&self, customer_token: &str) -> Result<Customer, ApiError> {
-        self.call(
-            HttpMethod::Get,
-            "/customer",
-            Some(customer_token),
-            None,
-            decode_customer,
-        )
-        .await
+impl CustomerApi for Client {
+    async fn get_customer(&self, token: &CustomerToken) -> Result<Customer, ApiError> {
+        let token = Some(token.expose());
+        self.call(HttpMethod::Get, "/customer", token, None, decode_customer)
+            .await
     }
 }
 
 impl SettingsApi for Client {
-    async fn get_settings(&self, app_token: &str) -> Result<StoredSettings, ApiError> {
+    async fn get_settings(&self, token: &AppToken) -> Result<StoredSettings, ApiError> {
+        let token = Some(token.expose());
         self.call(
             HttpMethod::Get,
             "/app_setting",
-            Some(app_token),
+            token,
             None,
             decode_settings,
         )
         .await
     }
 
-    async fn save_setting(&self, app_token: &str, setting: &Setting) -> Result<(), ApiError> {
+    async fn save_setting(&self, token: &AppToken, setting: &Setting) -> Result<(), ApiError> {
         let body = to_json(setting)?;
         self.call(
             HttpMethod::Post,
             "/app_setting",
-            Some(app_token),
+            Some(token.expose()),
             Some(body),
             decode_setting_saved,
         )

@@ -9,11 +9,13 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use super::ids::AppId;
+
 mod lenient;
 mod sink;
 
 pub(crate) use lenient::{
-    object_text, record_from, JsonText, Lenient, ListSink, Record, RecordSink,
+    object_text, record_from, Fields, JsonText, Lenient, ListSink, Record, RecordSink, Setter,
 };
 #[cfg(test)]
 pub(crate) use sink::Drive;
@@ -24,7 +26,7 @@ pub(crate) use sink::{drive, quoted, Ignore, Scalar, Sink, Tee};
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub(crate) struct App {
     #[serde(rename = "AppID")]
-    pub(crate) app_id: String,
+    pub(crate) app_id: AppId,
     #[serde(rename = "CustomerID")]
     pub(crate) customer_id: String,
     #[serde(rename = "AppName")]
@@ -43,38 +45,19 @@ pub(crate) struct App {
     pub(crate) updated_at: String,
 }
 
-/// The keys of [`App`] as the API spells them.
-const APP_KEYS: [&str; 8] = [
-    "AppID",
-    "CustomerID",
-    "AppName",
-    "ExotelAccountSid",
-    "ExotelDomain",
-    "IsActive",
-    "CreatedAt",
-    "UpdatedAt",
-];
-
-impl Record for App {
-    fn slot(&mut self, key: &str) -> Option<usize> {
-        APP_KEYS.iter().position(|k| *k == key)
-    }
-    fn set(&mut self, slot: usize, value: &mut Lenient) {
-        let text = match APP_KEYS[slot] {
-            "AppID" => &mut self.app_id,
-            "CustomerID" => &mut self.customer_id,
-            "AppName" => &mut self.app_name,
-            "ExotelAccountSid" => &mut self.exotel_account_sid,
-            "ExotelDomain" => &mut self.exotel_domain,
-            "CreatedAt" => &mut self.created_at,
-            "UpdatedAt" => &mut self.updated_at,
-            _ => {
-                self.is_active = value.flag();
-                return;
-            }
-        };
-        *text = value.take_string();
-    }
+impl Fields for App {
+    const FIELDS: &'static [(&'static str, Setter<Self>)] = &[
+        ("AppID", |a, v| a.app_id = AppId::new(v.take_string())),
+        ("CustomerID", |a, v| a.customer_id = v.take_string()),
+        ("AppName", |a, v| a.app_name = v.take_string()),
+        ("ExotelAccountSid", |a, v| {
+            a.exotel_account_sid = v.take_string()
+        }),
+        ("ExotelDomain", |a, v| a.exotel_domain = v.take_string()),
+        ("IsActive", |a, v| a.is_active = v.flag()),
+        ("CreatedAt", |a, v| a.created_at = v.take_string()),
+        ("UpdatedAt", |a, v| a.updated_at = v.take_string()),
+    ];
 }
 
 /// Any JSON object is an app (missing, null or odd fields read tolerantly);
@@ -109,29 +92,32 @@ pub(crate) struct CreatedApp {
     pub(crate) exotel_api_token: String,
 }
 
+/// The credentials of a creation answer.
+const SECRETS: [(&str, Setter<CreatedApp>); 3] = [
+    ("AppSecret", |c, v| c.app_secret = v.take_string()),
+    ("ExotelApiKey", |c, v| c.exotel_api_key = v.take_string()),
+    ("ExotelApiToken", |c, v| {
+        c.exotel_api_token = v.take_string()
+    }),
+];
+
 /// Read by hand rather than with `#[serde(flatten)]`, whose buffering
 /// machinery costs about 10 KB of wasm: each key of the one JSON object is
-/// one of the three secrets or an app field.
+/// one of the three [`SECRETS`] or one of [`App`]'s fields.
 impl Record for CreatedApp {
     fn slot(&mut self, key: &str) -> Option<usize> {
-        match SECRET_KEYS.iter().position(|k| *k == key) {
-            Some(i) => Some(APP_KEYS.len() + i),
-            None => self.app.slot(key),
+        match SECRETS.iter().position(|(k, _)| *k == key) {
+            Some(i) => Some(i),
+            None => App::position(key).map(|i| SECRETS.len() + i),
         }
     }
     fn set(&mut self, slot: usize, value: &mut Lenient) {
-        let secret = match slot.checked_sub(APP_KEYS.len()) {
-            Some(0) => &mut self.app_secret,
-            Some(1) => &mut self.exotel_api_key,
-            Some(_) => &mut self.exotel_api_token,
-            None => return self.app.set(slot, value),
-        };
-        *secret = value.take_string();
+        match slot.checked_sub(SECRETS.len()) {
+            None => (SECRETS[slot].1)(self, value),
+            Some(i) => (App::FIELDS[i].1)(&mut self.app, value),
+        }
     }
 }
-
-/// The credentials of a creation answer, in [`CreatedApp`]'s order.
-const SECRET_KEYS: [&str; 3] = ["AppSecret", "ExotelApiKey", "ExotelApiToken"];
 
 impl<'de> Deserialize<'de> for CreatedApp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -211,6 +197,16 @@ pub(crate) struct TokenRequest {
     pub(crate) secret: String,
     #[serde(rename = "Entity")]
     pub(crate) entity: Entity,
+}
+
+impl TokenRequest {
+    pub(crate) fn new(id: &str, secret: &str, entity: Entity) -> Self {
+        TokenRequest {
+            id: id.to_string(),
+            secret: secret.to_string(),
+            entity,
+        }
+    }
 }
 
 impl fmt::Debug for TokenRequest {

@@ -15,6 +15,8 @@
 
 use serde::Serialize;
 
+use super::types::{Fields, Setter};
+
 mod client;
 mod decode;
 
@@ -53,30 +55,44 @@ pub(crate) struct User {
     pub(crate) updated_at: String,
 }
 
-/// The keys of [`User`] as the API spells them, in the order an export's
-/// CSV header lists them (the users first, the app's and times last).
-pub(crate) const USER_KEYS: [&str; 20] = [
-    "AppUserId",
-    "AppUsername",
-    "Email",
-    "Role",
-    "ExotelAccountSid",
-    "ExotelUserId",
-    "ExotelUserName",
-    "VirtualNumber",
-    "AgentNumber",
-    "ActiveDeviceId",
-    "PhoneDeviceID",
-    "SipDeviceID",
-    "SipId",
-    "OutboundActive",
-    "IsActive",
-    "AppID",
-    "CustomerId",
-    "UserDetail",
-    "CreatedAt",
-    "UpdatedAt",
-];
+/// Each key of [`User`] as the API spells it, once, with the field it
+/// fills, in the order an export's CSV header lists them (the users first,
+/// the app's and times last).
+impl Fields for User {
+    const FIELDS: &'static [(&'static str, Setter<Self>)] = &[
+        ("AppUserId", |u, v| u.app_user_id = v.take_string()),
+        ("AppUsername", |u, v| u.app_username = v.take_string()),
+        ("Email", |u, v| u.email = v.take_string()),
+        ("Role", |u, v| u.role = v.take_string()),
+        ("ExotelAccountSid", |u, v| {
+            u.exotel_account_sid = v.take_string()
+        }),
+        ("ExotelUserId", |u, v| u.exotel_user_id = v.take_string()),
+        ("ExotelUserName", |u, v| {
+            u.exotel_user_name = v.take_string()
+        }),
+        ("VirtualNumber", |u, v| u.virtual_number = v.take_string()),
+        ("AgentNumber", |u, v| u.agent_number = v.take_string()),
+        ("ActiveDeviceId", |u, v| {
+            u.active_device_id = v.take_string()
+        }),
+        ("PhoneDeviceID", |u, v| u.phone_device_id = v.take_string()),
+        ("SipDeviceID", |u, v| u.sip_device_id = v.take_string()),
+        ("SipId", |u, v| u.sip_id = v.take_string()),
+        ("OutboundActive", |u, v| u.outbound_active = v.flag()),
+        ("IsActive", |u, v| u.is_active = v.flag()),
+        ("AppID", |u, v| u.app_id = v.take_string()),
+        ("CustomerId", |u, v| u.customer_id = v.take_string()),
+        ("UserDetail", |u, v| u.user_detail = v.take_string()),
+        ("CreatedAt", |u, v| u.created_at = v.take_string()),
+        ("UpdatedAt", |u, v| u.updated_at = v.take_string()),
+    ];
+}
+
+/// The keys of a user, as [`User::FIELDS`] lists them.
+pub(crate) fn user_keys() -> impl Iterator<Item = &'static str> {
+    User::FIELDS.iter().map(|(key, _)| *key)
+}
 
 /// Which of a user's devices is active: the one whose id is
 /// `ActiveDeviceId`, if any.
@@ -291,7 +307,7 @@ mod tests {
             panic!("a user serialises to an object");
         };
         let mut keys: Vec<&str> = written.keys().map(String::as_str).collect();
-        let mut listed = USER_KEYS.to_vec();
+        let mut listed: Vec<&str> = user_keys().collect();
         keys.sort_unstable();
         listed.sort_unstable();
         assert_eq!(keys, listed);

@@ -19,8 +19,31 @@ impl From<SplitLoaderError> for ChunkUnavailable {
 /// `$chunk` (one chunk per name), with the page's loader in module `$module`:
 /// `$module::preload()` fetches the chunk without showing the page. Off wasm
 /// the page is called directly.
+///
+/// With `in_unlocked_app`, the page is one of an app's pages: under a
+/// locked app (the parent route provides no [`UnlockedApp`]) it renders
+/// nothing, as the unlock form stands in its place, but its chunk is still
+/// fetched, so a chunk that cannot load says so at once.
+///
+/// [`UnlockedApp`]: crate::features::app_shell::UnlockedApp
 macro_rules! lazy_page {
+    ($route:ident, $module:ident, $chunk:ident, $page:ident, in_unlocked_app) => {
+        $crate::routes::lazy::lazy_page!(@route $route, $module, $chunk, $page, {
+            use leptos::prelude::*;
+            use $crate::features::app_shell::UnlockedApp;
+            if use_context::<UnlockedApp>().is_none() {
+                return match $module::preload().await {
+                    Ok(()) => ().into_any(),
+                    Err(_) => view! { <$crate::features::shell::chunk_failed::ChunkFailed /> }
+                        .into_any(),
+                };
+            }
+        });
+    };
     ($route:ident, $module:ident, $chunk:ident, $page:ident) => {
+        $crate::routes::lazy::lazy_page!(@route $route, $module, $chunk, $page, {});
+    };
+    (@route $route:ident, $module:ident, $chunk:ident, $page:ident, $before:block) => {
         pub(crate) struct $route;
 
         pub(crate) mod $module {
@@ -40,6 +63,7 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> leptos::prelude::AnyView {
+                $before
                 use leptos::prelude::*;
                 use $crate::features::shell::chunk_failed::ChunkFailed;
                 $module::render()

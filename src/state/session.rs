@@ -9,24 +9,39 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use reactive_stores::Store;
 
-use crate::api::{jwt, ApiError, App, Client};
-use crate::features::app_create::form::AppForm;
-use crate::features::app_settings::SettingsDraft;
-use crate::features::users::loaded::LoadedUsers;
-use crate::features::users::user_drafts::UserDrafts;
+use crate::api::{jwt, ApiError, App, AppId, AppToken, Client, CustomerToken};
+use crate::state::memory::TabMemory;
 use crate::state::request_log::RequestLog;
 use crate::state::storage::{self, StorageKey};
 
+/// The app tokens the tab holds, by AppID.
+pub(crate) type AppTokens = BTreeMap<AppId, AppToken>;
+
 /// Parses the stored AppID -> token map; anything unreadable counts as empty
-/// (a corrupted entry must not lock the admin out).
-fn decode_app_tokens(raw: &str) -> BTreeMap<String, String> {
-    serde_json::from_str(raw).unwrap_or_default()
+/// (a corrupted entry must not lock the admin out). Inserted one by one:
+/// collecting into a map would sort, and a sort costs the wasm 4 KB.
+fn decode_app_tokens(raw: &str) -> AppTokens {
+    let stored: BTreeMap<String, String> = serde_json::from_str(raw).unwrap_or_default();
+    let mut tokens = AppTokens::new();
+    for (id, token) in stored {
+        tokens.insert(AppId::new(id), AppToken::new(token));
+    }
+    tokens
 }
 
-fn encode_app_tokens(tokens: &BTreeMap<String, String>) -> String {
-    serde_json::to_string(tokens).unwrap_or_else(|_| "{}".into())
+/// The map as stored: AppID -> the token's text (the only place it is
+/// written out, and only to session storage).
+struct Stored<'a>(&'a AppTokens);
+
+impl serde::Serialize for Stored<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(id, t)| (id.as_str(), t.expose())))
+    }
+}
+
+fn encode_app_tokens(tokens: &AppTokens) -> String {
+    serde_json::to_string(&Stored(tokens)).unwrap_or_else(|_| "{}".into())
 }
 
 /// The signed-in state, shared through context.
@@ -36,25 +51,17 @@ pub(crate) struct Session {
     /// Per-call timeout (from index.html, see `config::api_timeout_ms`).
     pub(crate) timeout_ms: u32,
     pub(crate) customer_id: RwSignal<Option<String>>,
-    pub(crate) customer_token: RwSignal<Option<String>>,
-    pub(crate) app_tokens: RwSignal<BTreeMap<String, String>>,
+    pub(crate) customer_token: RwSignal<Option<CustomerToken>>,
+    pub(crate) app_tokens: RwSignal<AppTokens>,
     /// The last list of apps, so detail renders at once (memory only).
     pub(crate) known_apps: RwSignal<Arc<Vec<App>>>,
     /// Why the admin was sent back to the connect page, if they were.
     pub(crate) notice: RwSignal<Option<String>>,
     /// Every API call of this tab, redacted, memory only.
     pub(crate) log: RequestLog,
-    /// What the admin typed in the create form, kept in memory only, so a
-    /// trip through connect after a 401 loses nothing.
-    pub(crate) create_draft: Store<AppForm>,
-    /// Unsaved settings edits per AppID, memory only, so a trip through
-    /// unlock or to another page loses nothing.
-    settings_drafts: StoredValue<BTreeMap<String, ArcRwSignal<SettingsDraft>>>,
-    /// The users loaded per AppID, memory only (they can be 10,000).
-    loaded_users: StoredValue<BTreeMap<String, ArcRwSignal<LoadedUsers>>>,
-    /// What the admin typed in the Users forms per AppID, memory only, so a
-    /// trip through unlock loses nothing.
-    user_drafts: StoredValue<BTreeMap<String, UserDrafts>>,
+    /// What the pages keep between visits (drafts, loaded users), memory
+    /// only, so a trip through connect or unlock loses nothing.
+    pub(crate) memory: TabMemory,
 }
 
 impl Session {
@@ -64,7 +71,9 @@ impl Session {
             timeout_ms: crate::state::config::api_timeout_ms(),
             api_base: RwSignal::new(storage::read(StorageKey::ApiBase).unwrap_or(default_api_base)),
             customer_id: RwSignal::new(storage::read(StorageKey::CustomerId)),
-            customer_token: RwSignal::new(storage::read(StorageKey::CustomerToken)),
+            customer_token: RwSignal::new(
+                storage::read(StorageKey::CustomerToken).map(CustomerToken::new),
+            ),
             app_tokens: RwSignal::new(
                 storage::read(StorageKey::AppTokens)
                     .map(|raw| decode_app_tokens(&raw))
@@ -73,10 +82,7 @@ impl Session {
             known_apps: RwSignal::new(Arc::default()),
             notice: RwSignal::new(None),
             log: RequestLog::new(),
-            create_draft: Store::new(AppForm::default()),
-            settings_drafts: StoredValue::new(BTreeMap::new()),
-            loaded_users: StoredValue::new(BTreeMap::new()),
-            user_drafts: StoredValue::new(BTreeMap::new()),
+            memory: TabMemory::new(),
         }
     }
 
@@ -99,16 +105,21 @@ impl Session {
     /// Unix seconds at which the customer token expires, when it says so.
     pub(crate) fn customer_token_expiry(&self) -> Option<u64> {
         self.customer_token
-            .with(|t| t.as_deref().and_then(jwt::token_expiry))
+            .with(|t| t.as_ref().and_then(|t| jwt::token_expiry(t.expose())))
     }
 
-    pub(crate) fn sign_in(&self, api_base: String, customer_id: Option<String>, token: String) {
+    pub(crate) fn sign_in(
+        &self,
+        api_base: String,
+        customer_id: Option<String>,
+        token: CustomerToken,
+    ) {
         storage::write(StorageKey::ApiBase, &api_base);
         match &customer_id {
             Some(id) => storage::write(StorageKey::CustomerId, id),
             None => storage::remove(StorageKey::CustomerId),
         }
-        storage::write(StorageKey::CustomerToken, &token);
+        storage::write(StorageKey::CustomerToken, token.expose());
         self.api_base.set(api_base);
         self.customer_id.set(customer_id);
         self.customer_token.set(Some(token));
@@ -125,10 +136,7 @@ impl Session {
         self.customer_token.set(None);
         self.app_tokens.set(BTreeMap::new());
         self.known_apps.set(Arc::default());
-        self.create_draft.set(AppForm::default());
-        self.settings_drafts.set_value(BTreeMap::new());
-        self.loaded_users.set_value(BTreeMap::new());
-        self.user_drafts.set_value(BTreeMap::new());
+        self.memory.clear();
         self.log.clear();
         self.notice.set(notice);
     }
@@ -143,43 +151,26 @@ impl Session {
         self.customer_token.set(None);
     }
 
-    pub(crate) fn app_token(&self, app_id: &str) -> Option<String> {
+    pub(crate) fn app_token(&self, app_id: &AppId) -> Option<AppToken> {
         self.app_tokens.with(|m| m.get(app_id).cloned())
     }
 
-    pub(crate) fn app_token_untracked(&self, app_id: &str) -> Option<String> {
+    pub(crate) fn app_token_untracked(&self, app_id: &AppId) -> Option<AppToken> {
         self.app_tokens.with_untracked(|m| m.get(app_id).cloned())
     }
 
-    pub(crate) fn set_app_token(&self, app_id: &str, token: String) {
+    pub(crate) fn set_app_token(&self, app_id: &AppId, token: AppToken) {
         self.app_tokens.update(|m| {
-            m.insert(app_id.to_string(), token);
+            m.insert(app_id.clone(), token);
             storage::write(StorageKey::AppTokens, &encode_app_tokens(m));
         });
     }
 
-    pub(crate) fn forget_app_token(&self, app_id: &str) {
+    pub(crate) fn forget_app_token(&self, app_id: &AppId) {
         self.app_tokens.update(|m| {
             m.remove(app_id);
             storage::write(StorageKey::AppTokens, &encode_app_tokens(m));
         });
-    }
-
-    /// The settings editor's draft for an app: the same one for as long as
-    /// the admin stays signed in.
-    pub(crate) fn settings_draft(&self, app_id: &str) -> RwSignal<SettingsDraft> {
-        RwSignal::from(per_app(self.settings_drafts, app_id))
-    }
-
-    /// The users of an app as loaded in this tab (empty until loaded).
-    pub(crate) fn loaded_users(&self, app_id: &str) -> RwSignal<LoadedUsers> {
-        RwSignal::from(per_app(self.loaded_users, app_id))
-    }
-
-    /// The Users forms' drafts of an app: the same ones for as long as the
-    /// admin stays signed in.
-    pub(crate) fn user_drafts(&self, app_id: &str) -> UserDrafts {
-        per_app(self.user_drafts, app_id)
     }
 
     /// Keeps the last list (shared, not copied: it can be 10,000 apps).
@@ -188,22 +179,9 @@ impl Session {
     }
 }
 
-/// The entry for `app_id` in a per-app memory, made empty on first use. The
-/// entries are shared handles (signals), so every page of the app sees the
-/// same one.
-fn per_app<T>(memory: StoredValue<BTreeMap<String, T>>, app_id: &str) -> T
-where
-    T: Clone + Default + Send + Sync + 'static,
-{
-    memory.update_value(|all| {
-        all.entry(app_id.to_string()).or_default();
-    });
-    memory.with_value(|all| all[app_id].clone())
-}
-
 /// The app with this AppID in a list, if any.
-pub(crate) fn find_app(apps: &[App], app_id: &str) -> Option<App> {
-    apps.iter().find(|a| a.app_id == app_id).cloned()
+pub(crate) fn find_app(apps: &[App], app_id: &AppId) -> Option<App> {
+    apps.iter().find(|a| a.app_id == *app_id).cloned()
 }
 
 pub(crate) fn use_session() -> Session {
@@ -216,10 +194,12 @@ mod tests {
 
     #[test]
     fn app_tokens_round_trip() {
-        let mut m = BTreeMap::new();
-        m.insert("a1".to_string(), "tok1".to_string());
-        m.insert("a2".to_string(), "tok2".to_string());
-        assert_eq!(decode_app_tokens(&encode_app_tokens(&m)), m);
+        let mut m = AppTokens::new();
+        m.insert(AppId::new("a1"), AppToken::new("tok1"));
+        m.insert(AppId::new("a2"), AppToken::new("tok2"));
+        let stored = encode_app_tokens(&m);
+        assert_eq!(stored, r#"{"a1":"tok1","a2":"tok2"}"#);
+        assert_eq!(decode_app_tokens(&stored), m);
     }
 
     #[test]

@@ -1,27 +1,39 @@
-//! The one way an API failure is shown: what failed, why, the RequestId to
-//! quote to Exotel support, and a retry when retrying can help.
+//! Message boxes: a failure (what failed, why, the id to quote to support,
+//! a retry when retrying can help) and a plain notice. Generic: the caller
+//! turns its own error type into a [`Failure`].
 
 use leptos::prelude::*;
 
-use crate::api::ApiError;
+/// A failure as the admin reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Failure {
+    /// What went wrong, in a few words.
+    pub(crate) title: String,
+    /// Why, and what to do.
+    pub(crate) message: String,
+    /// The id to quote to the other side's support.
+    pub(crate) request_id: Option<String>,
+    /// Whether trying again can help.
+    pub(crate) retryable: bool,
+}
 
 #[component]
-pub fn ErrorPanel(
-    /// What the console was doing ("Loading your apps").
+pub(crate) fn FailurePanel(
+    /// What was being done ("Loading your apps").
     #[prop(into)]
     action: String,
-    error: ApiError,
-    /// Offered only when the error says a retry can help.
-    #[prop(optional)]
+    failure: Failure,
+    /// Offered only when the failure says a retry can help.
+    #[prop(default = None)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let retry = on_retry.filter(|_| error.is_retryable());
-    let request_id = error.request_id().map(str::to_string);
+    let retry = on_retry.filter(|_| failure.retryable);
     view! {
         <div class="alert alert-error" role="alert">
-            <p class="alert-title">{format!("{action} failed: {}", error.title())}</p>
-            <p>{error.message()}</p>
-            {request_id
+            <p class="alert-title">{format!("{action} failed: {}", failure.title)}</p>
+            <p>{failure.message}</p>
+            {failure
+                .request_id
                 .map(|id| view! { <p class="request-id">"RequestId: " <code>{id}</code></p> })}
             {retry
                 .map(|cb| {

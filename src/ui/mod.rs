@@ -9,7 +9,6 @@ pub(crate) mod leave_guard;
 pub(crate) mod text;
 pub(crate) mod text_field;
 pub(crate) mod text_import;
-pub(crate) mod theme_toggle;
 pub(crate) mod timestamp;
 pub(crate) mod toasts;
 pub(crate) mod typed_confirmation;

@@ -207,12 +207,39 @@ impl Lenient {
 }
 
 /// A struct read from a JSON object key by key, each value through a
-/// [`Lenient`]; keys it does not know are read and dropped.
+/// [`Lenient`]; keys it does not know are read and dropped. A record
+/// declares its fields once, as [`Fields`]; only a record that reads keys
+/// some other way (another record's, or several spellings) implements this
+/// itself.
 pub(crate) trait Record: Default {
-    /// Where `key`'s value goes, if this record reads it.
+    /// Where `key`'s value goes, if this record reads it (the sink keeps
+    /// it while the value is read).
     fn slot(&mut self, key: &str) -> Option<usize>;
     /// Stores the value read for `slot`.
     fn set(&mut self, slot: usize, value: &mut Lenient);
+}
+
+/// How one field of `T` is filled from the value read for its key.
+pub(crate) type Setter<T> = fn(&mut T, &mut Lenient);
+
+/// A record as a table: each key as the API spells it, once, with how its
+/// value fills the record.
+pub(crate) trait Fields: Default + 'static {
+    const FIELDS: &'static [(&'static str, Setter<Self>)];
+
+    /// The position of `key` in [`Fields::FIELDS`].
+    fn position(key: &str) -> Option<usize> {
+        Self::FIELDS.iter().position(|(k, _)| *k == key)
+    }
+}
+
+impl<T: Fields> Record for T {
+    fn slot(&mut self, key: &str) -> Option<usize> {
+        T::position(key)
+    }
+    fn set(&mut self, slot: usize, value: &mut Lenient) {
+        (T::FIELDS[slot].1)(self, value);
+    }
 }
 
 /// Reads one value as a `T`: filled in when it is an object, with `kind`

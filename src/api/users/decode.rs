@@ -1,11 +1,11 @@
 //! The user answers, decoded straight from the text: keys matched to the
 //! API's spelling as they are read, `SipSecret` read past and dropped.
 
-use super::{User, UserPage, NEXT_PAGE_KEYS, USER_KEYS};
+use super::{User, UserPage, NEXT_PAGE_KEYS};
 use crate::api::envelope::{decode_answer, decode_string_data, wrong_data, Data};
 use crate::api::error::ApiError;
 use crate::api::transport::Answer;
-use crate::api::types::{Lenient, ListSink, Record, RecordSink, Sink};
+use crate::api::types::{Fields, Lenient, ListSink, Record, RecordSink, Sink};
 
 /// The same key but for case and underscores (`customer_id`, `CustomerID`).
 fn same_key(spelled: &str, key: &str) -> bool {
@@ -17,67 +17,36 @@ fn same_key(spelled: &str, key: &str) -> bool {
     folded(spelled).eq(folded(key))
 }
 
-impl User {
-    /// Stores the value of the field the API spells `key` (one of
-    /// [`USER_KEYS`]).
-    fn set_field(&mut self, key: &str, value: &mut Lenient) {
-        let text = match key {
-            "AppUserId" => &mut self.app_user_id,
-            "AppUsername" => &mut self.app_username,
-            "Email" => &mut self.email,
-            "Role" => &mut self.role,
-            "ExotelAccountSid" => &mut self.exotel_account_sid,
-            "ExotelUserId" => &mut self.exotel_user_id,
-            "ExotelUserName" => &mut self.exotel_user_name,
-            "VirtualNumber" => &mut self.virtual_number,
-            "AgentNumber" => &mut self.agent_number,
-            "ActiveDeviceId" => &mut self.active_device_id,
-            "PhoneDeviceID" => &mut self.phone_device_id,
-            "SipDeviceID" => &mut self.sip_device_id,
-            "SipId" => &mut self.sip_id,
-            "AppID" => &mut self.app_id,
-            "CustomerId" => &mut self.customer_id,
-            "UserDetail" => &mut self.user_detail,
-            "CreatedAt" => &mut self.created_at,
-            "UpdatedAt" => &mut self.updated_at,
-            "OutboundActive" => {
-                self.outbound_active = value.flag();
-                return;
-            }
-            "IsActive" => {
-                self.is_active = value.flag();
-                return;
-            }
-            _ => return,
-        };
-        *text = value.take_string();
-    }
-}
-
 /// Which spelling gave a field its value so far.
 #[derive(Default)]
 enum Spelling {
     #[default]
     None,
-    /// The API's own ([`USER_KEYS`]): it wins over any other.
+    /// The API's own ([`User::FIELDS`]): it wins over any other.
     Exact,
     /// Another one: the first in sorted order wins (as it did when the keys
     /// were matched in a `BTreeMap`), and a repeated key's last value.
     Other(String),
 }
 
+/// How many fields a user has.
+const USER_FIELDS: usize = User::FIELDS.len();
+
 /// A user read key by key, whatever the keys' case and underscores.
 #[derive(Default)]
 struct UserFields {
     user: User,
-    spelling: [Spelling; 20],
+    spelling: [Spelling; USER_FIELDS],
 }
 
 impl Record for UserFields {
     fn slot(&mut self, key: &str) -> Option<usize> {
-        let (index, exact) = match USER_KEYS.iter().position(|k| *k == key) {
+        let (index, exact) = match User::position(key) {
             Some(i) => (i, true),
-            None => (USER_KEYS.iter().position(|k| same_key(k, key))?, false),
+            None => (
+                User::FIELDS.iter().position(|(k, _)| same_key(k, key))?,
+                false,
+            ),
         };
         let wins = exact
             || match &self.spelling[index] {
@@ -96,7 +65,7 @@ impl Record for UserFields {
         Some(index)
     }
     fn set(&mut self, slot: usize, value: &mut Lenient) {
-        self.user.set_field(USER_KEYS[slot], value);
+        (User::FIELDS[slot].1)(&mut self.user, value);
     }
 }
 

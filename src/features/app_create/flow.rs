@@ -5,12 +5,14 @@
 
 use std::collections::BTreeSet;
 
-use crate::api::{ApiError, App, CreatedApp, Entity, IntegrationsApi, NewApp, TokenRequest};
+use crate::api::{
+    ApiError, App, AppId, AppToken, CreatedApp, CustomerToken, IntegrationsApi, NewApp,
+};
 
 /// The AppIDs that existed before an attempt whose outcome is unknown: an
 /// app missing from it was created since.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Baseline(BTreeSet<String>);
+pub(crate) struct Baseline(BTreeSet<AppId>);
 
 impl Baseline {
     /// The apps of a list taken before the attempt.
@@ -49,7 +51,7 @@ pub(crate) enum CreateOutcome {
     /// there is none (the app exists either way).
     Created {
         app: CreatedApp,
-        app_token: Result<String, ApiError>,
+        app_token: Result<AppToken, ApiError>,
     },
     /// A retry found the app an earlier attempt created.
     AlreadyThere(App),
@@ -59,7 +61,7 @@ pub(crate) enum CreateOutcome {
 /// its app token, so detail and delete work without asking for the secret.
 pub(crate) async fn create_once(
     api: &impl IntegrationsApi,
-    customer_token: &str,
+    customer_token: &CustomerToken,
     attempt: &Attempt,
 ) -> Result<CreateOutcome, ApiError> {
     if let Some(baseline) = &attempt.baseline {
@@ -72,13 +74,7 @@ pub(crate) async fn create_once(
         }
     }
     let app = api.create_app(customer_token, &attempt.app).await?;
-    let app_token = api
-        .issue_token(&TokenRequest {
-            id: app.app.app_id.clone(),
-            secret: app.app_secret.clone(),
-            entity: Entity::App,
-        })
-        .await;
+    let app_token = api.app_token(&app.app.app_id, &app.app_secret).await;
     Ok(CreateOutcome::Created { app, app_token })
 }
 
@@ -90,63 +86,12 @@ fn same_app(listed: &App, sent: &NewApp) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-    use std::collections::VecDeque;
-
     use super::*;
+    use crate::api::fake::{Call, Carried, Endpoint, FakeApi};
     use crate::api::service::run_ready;
     use crate::api::Domain;
 
-    /// What the flow asked the fake for.
-    #[derive(Debug, PartialEq, Eq)]
-    enum Call {
-        IssueToken { id: String, entity: Entity },
-        ListApps,
-        CreateApp { app_name: String },
-    }
-
-    /// Answers from scripts, one answer per call, and records every call.
-    #[derive(Default)]
-    struct FakeApi {
-        lists: RefCell<VecDeque<Result<Vec<App>, ApiError>>>,
-        creates: RefCell<VecDeque<Result<CreatedApp, ApiError>>>,
-        tokens: RefCell<VecDeque<Result<String, ApiError>>>,
-        calls: RefCell<Vec<Call>>,
-    }
-
-    fn next<T>(script: &RefCell<VecDeque<T>>) -> T {
-        script.borrow_mut().pop_front().expect("an unscripted call")
-    }
-
-    impl IntegrationsApi for FakeApi {
-        async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError> {
-            self.calls.borrow_mut().push(Call::IssueToken {
-                id: req.id.clone(),
-                entity: req.entity,
-            });
-            next(&self.tokens)
-        }
-        async fn list_apps(&self, _customer_token: &str) -> Result<Vec<App>, ApiError> {
-            self.calls.borrow_mut().push(Call::ListApps);
-            next(&self.lists)
-        }
-        async fn create_app(
-            &self,
-            _customer_token: &str,
-            app: &NewApp,
-        ) -> Result<CreatedApp, ApiError> {
-            self.calls.borrow_mut().push(Call::CreateApp {
-                app_name: app.app_name.clone(),
-            });
-            next(&self.creates)
-        }
-        async fn get_app(&self, _app_token: &str) -> Result<App, ApiError> {
-            unreachable!("creating never reads an app")
-        }
-        async fn delete_app(&self, _app_token: &str) -> Result<String, ApiError> {
-            unreachable!("creating never deletes")
-        }
-    }
+    const CUSTOMER_TOKEN: &str = "customer-token";
 
     fn new_app() -> NewApp {
         NewApp {
@@ -196,13 +141,17 @@ mod tests {
     }
 
     fn create(api: &FakeApi, attempt: &Attempt) -> Result<CreateOutcome, ApiError> {
-        run_ready(create_once(api, "customer-token", attempt))
+        run_ready(create_once(
+            api,
+            &CustomerToken::new(CUSTOMER_TOKEN),
+            attempt,
+        ))
     }
 
     /// A first attempt that timed out, and the retry it leads to (the last
     /// list, taken before it, held only `old`).
     fn retry_after_timeout(api: &FakeApi) -> Attempt {
-        api.creates.borrow_mut().push_back(Err(timeout()));
+        api.answer::<CreatedApp>(Endpoint::CreateApp, Err(timeout()));
         let error = create(api, &first_attempt()).unwrap_err();
         let known = [listed("old", "Old")];
         Attempt {
@@ -211,31 +160,43 @@ mod tests {
         }
     }
 
+    /// The app token asked for with the new app's own secret.
     fn token_call(app_id: &str) -> Call {
-        Call::IssueToken {
-            id: app_id.into(),
-            entity: Entity::App,
+        Call {
+            endpoint: Endpoint::AppToken,
+            carried: Carried::Secret("s3cret".into()),
+            detail: app_id.into(),
         }
     }
 
     fn create_call() -> Call {
-        Call::CreateApp {
-            app_name: "WebRTC".into(),
+        Call {
+            endpoint: Endpoint::CreateApp,
+            carried: Carried::Customer(CUSTOMER_TOKEN.into()),
+            detail: "WebRTC".into(),
+        }
+    }
+
+    fn list_call() -> Call {
+        Call {
+            endpoint: Endpoint::ListApps,
+            carried: Carried::Customer(CUSTOMER_TOKEN.into()),
+            detail: String::new(),
         }
     }
 
     #[test]
     fn creates_then_gets_the_app_token() {
         let api = FakeApi::default();
-        api.creates.borrow_mut().push_back(Ok(created("new-1")));
-        api.tokens.borrow_mut().push_back(Ok("app-token".into()));
+        api.answer(Endpoint::CreateApp, Ok(created("new-1")));
+        api.answer(Endpoint::AppToken, Ok("app-token".to_string()));
         let outcome = create(&api, &first_attempt()).unwrap();
         assert!(matches!(
             outcome,
             CreateOutcome::Created { app, app_token: Ok(token) }
-                if app.app.app_id == "new-1" && token == "app-token"
+                if app.app.app_id == "new-1" && token.expose() == "app-token"
         ));
-        assert_eq!(*api.calls.borrow(), [create_call(), token_call("new-1")]);
+        assert_eq!(api.calls(), [create_call(), token_call("new-1")]);
     }
 
     #[test]
@@ -244,12 +205,11 @@ mod tests {
         let retry = retry_after_timeout(&api);
         assert!(retry.baseline.is_some());
         // The timed-out create went through: the list now holds it.
-        api.lists
-            .borrow_mut()
-            .push_back(Ok(vec![listed("old", "Old"), listed("new-1", "WebRTC")]));
+        let now = vec![listed("old", "Old"), listed("new-1", "WebRTC")];
+        api.answer(Endpoint::ListApps, Ok(now));
         let outcome = create(&api, &retry).unwrap();
         assert!(matches!(outcome, CreateOutcome::AlreadyThere(app) if app.app_id == "new-1"));
-        assert_eq!(*api.calls.borrow(), [create_call(), Call::ListApps]);
+        assert_eq!(api.calls(), [create_call(), list_call()]);
     }
 
     #[test]
@@ -257,18 +217,16 @@ mod tests {
         let api = FakeApi::default();
         let retry = retry_after_timeout(&api);
         // A same-named app that existed before does not count.
-        api.lists
-            .borrow_mut()
-            .push_back(Ok(vec![listed("old", "WebRTC")]));
-        api.creates.borrow_mut().push_back(Ok(created("new-2")));
-        api.tokens.borrow_mut().push_back(Ok("app-token".into()));
+        api.answer(Endpoint::ListApps, Ok(vec![listed("old", "WebRTC")]));
+        api.answer(Endpoint::CreateApp, Ok(created("new-2")));
+        api.answer(Endpoint::AppToken, Ok("app-token".to_string()));
         let outcome = create(&api, &retry).unwrap();
         assert!(matches!(outcome, CreateOutcome::Created { app, .. } if app.app.app_id == "new-2"));
         assert_eq!(
-            *api.calls.borrow(),
+            api.calls(),
             [
                 create_call(),
-                Call::ListApps,
+                list_call(),
                 create_call(),
                 token_call("new-2")
             ]
@@ -278,44 +236,44 @@ mod tests {
     #[test]
     fn refusal_is_passed_through_and_needs_no_check_next_time() {
         let api = FakeApi::default();
-        api.creates.borrow_mut().push_back(Err(http(400)));
+        api.answer::<CreatedApp>(Endpoint::CreateApp, Err(http(400)));
         let error = create(&api, &first_attempt()).unwrap_err();
         assert_eq!(error, http(400));
         assert_eq!(Baseline::after_failure(None, &error, &[]), None);
-        assert_eq!(*api.calls.borrow(), [create_call()]);
+        assert_eq!(api.calls(), [create_call()]);
     }
 
     #[test]
     fn unauthorized_is_passed_through_and_nothing_else_is_called() {
         let api = FakeApi::default();
-        api.lists.borrow_mut().push_back(Err(http(401)));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Err(http(401)));
         let retry = Attempt {
             baseline: Some(Baseline::of(&[])),
             ..first_attempt()
         };
         let error = create(&api, &retry).unwrap_err();
         assert!(error.is_unauthorized());
-        assert_eq!(*api.calls.borrow(), [Call::ListApps]);
+        assert_eq!(api.calls(), [list_call()]);
 
         let api = FakeApi::default();
-        api.creates.borrow_mut().push_back(Err(http(401)));
+        api.answer::<CreatedApp>(Endpoint::CreateApp, Err(http(401)));
         let error = create(&api, &first_attempt()).unwrap_err();
         assert!(error.is_unauthorized());
-        assert_eq!(*api.calls.borrow(), [create_call()]);
+        assert_eq!(api.calls(), [create_call()]);
     }
 
     #[test]
     fn token_failure_after_a_create_still_reports_the_app() {
         let api = FakeApi::default();
-        api.creates.borrow_mut().push_back(Ok(created("new-1")));
-        api.tokens.borrow_mut().push_back(Err(timeout()));
+        api.answer(Endpoint::CreateApp, Ok(created("new-1")));
+        api.answer::<String>(Endpoint::AppToken, Err(timeout()));
         let outcome = create(&api, &first_attempt()).unwrap();
         assert!(matches!(
             outcome,
             CreateOutcome::Created { app, app_token: Err(e) }
                 if app.app.app_id == "new-1" && e == timeout()
         ));
-        assert_eq!(*api.calls.borrow(), [create_call(), token_call("new-1")]);
+        assert_eq!(api.calls(), [create_call(), token_call("new-1")]);
     }
 
     #[test]

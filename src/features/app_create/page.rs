@@ -7,7 +7,7 @@
 //! the check for an app an earlier attempt may have created, is in `flow`.
 
 use leptos::prelude::*;
-use reactive_stores::Store;
+use reactive_stores::{ArcStore, Store};
 
 use crate::api::ApiError;
 use crate::features::app_create::fields::AppFormFields;
@@ -16,7 +16,7 @@ use crate::features::app_create::form::AppForm;
 use crate::features::app_create::panels::{
     AlreadyCreated, CreatedView, ErrorSummary, FailurePanel,
 };
-use crate::routes::APPS;
+use crate::paths::APPS;
 use crate::state::session::{use_session, Session};
 use crate::ui::dom::focus_by_id;
 use crate::ui::toasts::{use_toasts, Toasts};
@@ -29,12 +29,17 @@ type CreateResult = Result<CreateOutcome, ApiError>;
 pub(crate) fn CreatePage() -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
-    let draft = session.create_draft;
+    let draft = use_draft(session);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     // Set after an attempt whose outcome is unknown (see `flow`).
     let baseline = StoredValue::new(None::<Baseline>);
 
-    let create = create_action(session, toasts, baseline);
+    let create = create_action(Settle {
+        session,
+        toasts,
+        draft,
+        baseline,
+    });
 
     let submit =
         move |check_first: bool| submit_attempt(create, draft, errors, baseline, check_first);
@@ -132,50 +137,68 @@ fn FormActions(pending: Memo<bool>) -> impl IntoView {
     }
 }
 
-/// The create action, and the one place its result is acted on.
-fn create_action(
-    session: Session,
-    toasts: Toasts,
-    baseline: StoredValue<Option<Baseline>>,
-) -> Action<Attempt, CreateResult> {
-    let create = Action::new_local(move |attempt: &Attempt| {
+/// The form's draft, kept in the tab's memory: a trip through connect
+/// after a 401 loses nothing.
+#[derive(Clone, Default)]
+struct DraftMemory(ArcStore<AppForm>);
+
+fn use_draft(session: Session) -> Store<AppForm> {
+    Store::from(session.memory.entry::<DraftMemory>("").0)
+}
+
+/// The create action; its result is acted on in its own future.
+fn create_action(settle: Settle) -> Action<Attempt, CreateResult> {
+    let session = settle.session;
+    Action::new_local(move |attempt: &Attempt| {
         let attempt = attempt.clone();
         let client = session.client();
-        let customer_token = session.customer_token.get_untracked().unwrap_or_default();
-        async move { create_once(&client, &customer_token, &attempt).await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = create.value().get() {
-            settle(&result, session, toasts, baseline);
+        let customer_token = session.customer_token.get_untracked();
+        async move {
+            // Signed out meanwhile: the guard shows connect.
+            let token = customer_token.ok_or(ApiError::Cancelled)?;
+            let result = create_once(&client, &token, &attempt).await;
+            settle.settle(&result);
+            result
         }
-    });
-    create
+    })
 }
 
 /// What an attempt's result changes beyond the page: toasts, the session's
-/// app tokens and draft, and the baseline the next attempt checks against.
-fn settle(
-    result: &CreateResult,
+/// app tokens and the draft, and the baseline the next attempt checks
+/// against.
+#[derive(Clone, Copy)]
+struct Settle {
     session: Session,
     toasts: Toasts,
+    draft: Store<AppForm>,
     baseline: StoredValue<Option<Baseline>>,
-) {
-    match result {
-        Ok(CreateOutcome::Created { app, app_token }) => {
-            toasts.success(format!("Created “{}”.", app.app.app_name));
-            if let Ok(token) = app_token {
-                session.set_app_token(&app.app.app_id, token.clone());
+}
+
+impl Settle {
+    fn settle(&self, result: &CreateResult) {
+        let Settle {
+            session,
+            toasts,
+            draft,
+            baseline,
+        } = *self;
+        match result {
+            Ok(CreateOutcome::Created { app, app_token }) => {
+                toasts.success(format!("Created “{}”.", app.app.app_name));
+                if let Ok(token) = app_token {
+                    session.set_app_token(&app.app.app_id, token.clone());
+                }
+                draft.set(AppForm::default());
+                baseline.set_value(None);
             }
-            session.create_draft.set(AppForm::default());
-            baseline.set_value(None);
-        }
-        Err(e) if e.is_unauthorized() => session.expire_customer(e),
-        Ok(CreateOutcome::AlreadyThere(_)) | Err(ApiError::Cancelled) => {}
-        Err(e) => {
-            toasts.failure(format!("Creating the app failed: {}", e.title()));
-            let known_apps = session.known_apps.get_untracked();
-            baseline
-                .update_value(|kept| *kept = Baseline::after_failure(kept.take(), e, &known_apps));
+            Err(e) if e.is_unauthorized() => session.expire_customer(e),
+            Ok(CreateOutcome::AlreadyThere(_)) | Err(ApiError::Cancelled) => {}
+            Err(e) => {
+                toasts.failure(format!("Creating the app failed: {}", e.title()));
+                let known = session.known_apps.get_untracked();
+                baseline
+                    .update_value(|kept| *kept = Baseline::after_failure(kept.take(), e, &known));
+            }
         }
     }
 }

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{ApiError, App, CreatedApp};
+use crate::api::{ApiError, App, AppToken, CreatedApp};
 use crate::features::app_create::secret_panel::SecretPanel;
-use crate::routes::app_href;
-use crate::ui::alert::{ErrorPanel, Notice, NoticeKind};
+use crate::features::errors::ErrorPanel;
+use crate::paths::app_href;
+use crate::ui::alert::{Notice, NoticeKind};
 use crate::ui::validation::FieldError;
 
 /// Lists every problem at once when there is more than one (a single one
@@ -35,7 +36,7 @@ pub(crate) fn ErrorSummary(errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
 /// The one-time secret of the new app, and a warning when the console
 /// could not get its app token.
 #[component]
-pub(crate) fn CreatedView(app: CreatedApp, app_token: Result<String, ApiError>) -> impl IntoView {
+pub(crate) fn CreatedView(app: CreatedApp, app_token: Result<AppToken, ApiError>) -> impl IntoView {
     let no_token = app_token.err().map(|e| {
         view! {
             <Notice
@@ -50,7 +51,7 @@ pub(crate) fn CreatedView(app: CreatedApp, app_token: Result<String, ApiError>) 
     view! {
         <SecretPanel
             app_name=app.app.app_name.clone()
-            app_id=app.app.app_id.clone()
+            app_id=app.app.app_id.to_string()
             app_secret=app.app_secret.clone()
             detail_href=app_href(&app.app.app_id)
         />

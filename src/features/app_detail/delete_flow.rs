@@ -1,7 +1,7 @@
 //! Deleting an app and proving it: DELETE with the app token, then list the
 //! customer's apps again, because the API's answer alone is not proof.
 
-use crate::api::{ApiError, App, IntegrationsApi};
+use crate::api::{ApiError, App, AppId, AppToken, CustomerToken, IntegrationsApi};
 
 /// The app is gone: the customer's apps as listed after the delete.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,9 +30,9 @@ pub(crate) enum DeleteError {
 /// Successfully" to a DELETE with it and deletes nothing.
 pub(crate) async fn delete_and_confirm(
     api: &impl IntegrationsApi,
-    app_token: Option<&str>,
-    customer_token: &str,
-    app_id: &str,
+    app_token: Option<&AppToken>,
+    customer_token: &CustomerToken,
+    app_id: &AppId,
     check_first: bool,
 ) -> Result<DeleteDone, DeleteError> {
     if check_first {
@@ -60,46 +60,55 @@ pub(crate) async fn delete_and_confirm(
     })
 }
 
-fn is_listed(apps: &[App], app_id: &str) -> bool {
-    apps.iter().any(|a| a.app_id == app_id)
+fn is_listed(apps: &[App], app_id: &AppId) -> bool {
+    apps.iter().any(|a| a.app_id == *app_id)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::fake::{app, http_error, Call, Carried, Endpoint, FakeApi};
     use crate::api::service::run_ready;
-    use crate::features::app_detail::fake_api::{app, http_error, Call, FakeApi};
 
     const APP_TOKEN: &str = "app-token";
     const CUSTOMER_TOKEN: &str = "customer-token";
 
     fn delete(api: &FakeApi, check_first: bool) -> Result<DeleteDone, DeleteError> {
+        let app_token = AppToken::new(APP_TOKEN);
+        let customer_token = CustomerToken::new(CUSTOMER_TOKEN);
+        let doomed = AppId::new("doomed");
         run_ready(delete_and_confirm(
             api,
-            Some(APP_TOKEN),
-            CUSTOMER_TOKEN,
-            "doomed",
+            Some(&app_token),
+            &customer_token,
+            &doomed,
             check_first,
         ))
     }
 
+    /// Listing is a customer-token call.
     fn list() -> Call {
-        Call::ListApps {
-            customer_token: CUSTOMER_TOKEN.into(),
+        Call {
+            endpoint: Endpoint::ListApps,
+            carried: Carried::Customer(CUSTOMER_TOKEN.into()),
+            detail: String::new(),
         }
     }
 
+    /// Deleting is an app-token call: never the customer's.
     fn delete_call() -> Call {
-        Call::DeleteApp {
-            app_token: APP_TOKEN.into(),
+        Call {
+            endpoint: Endpoint::DeleteApp,
+            carried: Carried::App(APP_TOKEN.into()),
+            detail: String::new(),
         }
     }
 
     #[test]
     fn deletes_with_the_app_token_and_confirms_by_listing() {
         let api = FakeApi::default();
-        api.deletes.borrow_mut().push_back(Ok("Deleted".into()));
-        api.lists.borrow_mut().push_back(Ok(vec![app("other")]));
+        api.answer::<String>(Endpoint::DeleteApp, Ok("Deleted".into()));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Ok(vec![app("other")]));
         let done = delete(&api, false).unwrap();
         assert_eq!(done.remaining_apps, vec![app("other")]);
         assert_eq!(api.calls(), vec![delete_call(), list()]);
@@ -108,7 +117,7 @@ mod tests {
     #[test]
     fn retry_after_unknown_outcome_finds_the_app_gone_without_deleting_again() {
         let api = FakeApi::default();
-        api.lists.borrow_mut().push_back(Ok(vec![app("other")]));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Ok(vec![app("other")]));
         let done = delete(&api, true).unwrap();
         assert_eq!(done.remaining_apps, vec![app("other")]);
         assert_eq!(api.calls(), vec![list()]);
@@ -117,9 +126,9 @@ mod tests {
     #[test]
     fn retry_after_unknown_outcome_deletes_again_when_still_listed() {
         let api = FakeApi::default();
-        api.lists.borrow_mut().push_back(Ok(vec![app("doomed")]));
-        api.deletes.borrow_mut().push_back(Ok("Deleted".into()));
-        api.lists.borrow_mut().push_back(Ok(vec![]));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Ok(vec![app("doomed")]));
+        api.answer::<String>(Endpoint::DeleteApp, Ok("Deleted".into()));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Ok(vec![]));
         let done = delete(&api, true).unwrap();
         assert!(done.remaining_apps.is_empty());
         assert_eq!(api.calls(), vec![list(), delete_call(), list()]);
@@ -128,7 +137,7 @@ mod tests {
     #[test]
     fn a_refused_delete_is_passed_through_unconfirmed_by_no_list() {
         let api = FakeApi::default();
-        api.deletes.borrow_mut().push_back(Err(http_error(400)));
+        api.answer::<String>(Endpoint::DeleteApp, Err(http_error(400)));
         assert_eq!(delete(&api, false), Err(DeleteError::Api(http_error(400))));
         assert_eq!(api.calls(), vec![delete_call()]);
     }
@@ -136,7 +145,7 @@ mod tests {
     #[test]
     fn a_401_on_delete_is_the_app_token_refused() {
         let api = FakeApi::default();
-        api.deletes.borrow_mut().push_back(Err(http_error(401)));
+        api.answer::<String>(Endpoint::DeleteApp, Err(http_error(401)));
         let error = delete(&api, false).unwrap_err();
         assert!(matches!(error, DeleteError::Api(e) if e.is_unauthorized()));
     }
@@ -144,8 +153,8 @@ mod tests {
     #[test]
     fn a_401_on_the_confirming_list_leaves_the_delete_unconfirmed() {
         let api = FakeApi::default();
-        api.deletes.borrow_mut().push_back(Ok("Deleted".into()));
-        api.lists.borrow_mut().push_back(Err(http_error(401)));
+        api.answer::<String>(Endpoint::DeleteApp, Ok("Deleted".into()));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Err(http_error(401)));
         let error = delete(&api, false).unwrap_err();
         assert!(matches!(error, DeleteError::Unconfirmed(e) if e.is_unauthorized()));
     }
@@ -153,19 +162,21 @@ mod tests {
     #[test]
     fn an_app_still_listed_after_a_successful_delete_is_not_deleted() {
         let api = FakeApi::default();
-        api.deletes.borrow_mut().push_back(Ok("Deleted".into()));
-        api.lists.borrow_mut().push_back(Ok(vec![app("doomed")]));
+        api.answer::<String>(Endpoint::DeleteApp, Ok("Deleted".into()));
+        api.answer::<Vec<App>>(Endpoint::ListApps, Ok(vec![app("doomed")]));
         assert_eq!(delete(&api, false), Err(DeleteError::StillListed));
     }
 
     #[test]
     fn without_an_app_token_nothing_is_sent() {
         let api = FakeApi::default();
+        let customer_token = CustomerToken::new(CUSTOMER_TOKEN);
+        let doomed = AppId::new("doomed");
         let result = run_ready(delete_and_confirm(
             &api,
             None,
-            CUSTOMER_TOKEN,
-            "doomed",
+            &customer_token,
+            &doomed,
             false,
         ));
         assert_eq!(result, Err(DeleteError::NoAppToken));

@@ -1,5 +1,6 @@
-//! The settings editor of one unlocked app: loads the settings, binds the
-//! draft to the fields, saves the changed keys and shows what happened.
+//! The settings editor of the unlocked app: loads the settings, binds the
+//! draft (kept in the tab's memory) to the fields, saves the changed keys
+//! and shows what happened. A refused token is the gate's business.
 
 use leptos::prelude::*;
 
@@ -11,8 +12,9 @@ use super::import::ImportSettings;
 use super::parts::{BlockedSummary, LoadStatus, Loaded, SaveBar, SettingRows, SettingsTools};
 use super::results::SaveResults;
 use super::transfer::{export_file_name, export_json};
-use crate::api::{ApiError, Setting, StoredSettings};
-use crate::state::session::{use_session, Session};
+use crate::api::{ApiError, AppId, Setting, SettingsApi, StoredSettings};
+use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
+use crate::state::session::use_session;
 use crate::ui::dom::{download, focus_by_id};
 use crate::ui::leave_guard::use_leave_guard;
 use crate::ui::toasts::{use_toasts, Toasts};
@@ -20,41 +22,39 @@ use crate::ui::toasts::{use_toasts, Toasts};
 const LEAVE_QUESTION: &str = "This app's settings have unsaved changes. Leave the page anyway? \
                               (They stay in this tab until you sign out.)";
 
-/// What one press of Save sends.
-#[derive(Clone)]
-struct SaveInput {
-    token: String,
-    changes: Vec<Setting>,
+/// An app's settings draft in the tab's memory: unsaved edits survive a
+/// trip through unlock or to another page.
+#[derive(Clone, Default)]
+struct DraftMemory(ArcRwSignal<SettingsDraft>);
+
+/// The settings draft of `app_id`.
+fn use_draft(app_id: &AppId) -> RwSignal<SettingsDraft> {
+    let memory = use_session().memory;
+    RwSignal::from(memory.entry::<DraftMemory>(app_id.as_str()).0)
 }
 
 /// What the editor's handlers share (all `Copy` handles).
 #[derive(Clone, Copy)]
 struct Editor {
-    session: Session,
     toasts: Toasts,
     draft: RwSignal<SettingsDraft>,
     none_yet: RwSignal<bool>,
     last_run: RwSignal<Option<SaveRun>>,
     blocked: RwSignal<Vec<Problem>>,
-    on_token_refused: Callback<ApiError>,
 }
 
 impl Editor {
     /// The one place a load's outcome lands.
-    fn loaded(&self, outcome: Result<StoredSettings, ApiError>) {
-        match outcome {
-            Ok(stored) => {
-                self.none_yet.set(stored == StoredSettings::NoneYet);
-                self.draft.update(|d| d.rebase(stored.into_vec(), &[]));
-            }
-            Err(e) if e.is_unauthorized() => self.on_token_refused.run(e),
-            Err(_) => {}
+    fn loaded(&self, outcome: &Result<StoredSettings, ApiError>) {
+        if let Ok(stored) = outcome {
+            self.none_yet.try_set(*stored == StoredSettings::NoneYet);
+            self.draft
+                .try_update(|d| d.rebase(stored.clone().into_vec(), &[]));
         }
     }
 
     /// The one place a save's outcome lands: the server's values become the
-    /// truth, saved edits leave the draft, failed ones stay; a refused token
-    /// goes to unlock.
+    /// truth, saved edits leave the draft, failed ones stay.
     fn saved(&self, run: SaveRun) {
         let saved = run.saved_keys();
         match &run.reread {
@@ -81,10 +81,7 @@ impl Editor {
                 "{n} settings need attention; see the results below the form."
             )),
         }
-        if let Some(e) = &run.token_refused {
-            self.on_token_refused.run(e.clone());
-        }
-        self.last_run.set(Some(run));
+        self.last_run.try_set(Some(run));
     }
 
     /// The changes to send, or `None` after showing what blocks them.
@@ -104,69 +101,63 @@ impl Editor {
     }
 }
 
-fn load(editor: Editor, token: String) -> Loaded {
-    let loaded = LocalResource::new(move || {
-        let (client, token) = (editor.session.client(), token.clone());
-        async move { flow::load(&client, &token).await }
-    });
-    Effect::new(move |_| {
-        if let Some(outcome) = loaded.get() {
-            editor.loaded(outcome);
+fn load(editor: Editor, app: &UnlockedApp) -> Loaded {
+    let app = app.clone();
+    LocalResource::new(move || {
+        let (client, token) = (app.client(), app.token.clone());
+        async move {
+            let outcome = client.get_settings(&token).await;
+            editor.loaded(&outcome);
+            outcome
         }
-    });
-    loaded
+    })
 }
 
-fn save_action(editor: Editor) -> Action<SaveInput, ()> {
-    Action::new_local(move |input: &SaveInput| {
-        let SaveInput { token, changes } = input.clone();
-        let client = editor.session.client();
+fn save_action(editor: Editor, app: &UnlockedApp) -> Action<Vec<Setting>, ()> {
+    let app = app.clone();
+    Action::new_local(move |changes: &Vec<Setting>| {
+        let (changes, client, token) = (changes.clone(), app.client(), app.token.clone());
         async move { editor.saved(flow::save_changes(&client, &token, changes).await) }
     })
 }
 
 #[component]
-pub(crate) fn SettingsEditor(
-    app_id: String,
-    token: String,
-    #[prop(into)] app_name: Signal<String>,
-    /// Called with the refusal when the API refuses the app token.
-    on_token_refused: Callback<ApiError>,
-) -> impl IntoView {
-    let session = use_session();
+pub(crate) fn SettingsEditor() -> impl IntoView {
+    let app = use_unlocked_app();
     let editor = Editor {
-        session,
         toasts: use_toasts(),
-        draft: session.settings_draft(&app_id),
+        draft: use_draft(&app.id),
         none_yet: RwSignal::new(false),
         last_run: RwSignal::new(None),
         blocked: RwSignal::new(Vec::new()),
-        on_token_refused,
     };
     let draft = editor.draft;
-    let loaded = load(editor, token.clone());
+    let loaded = load(editor, &app);
     use_leave_guard(
         Signal::derive(move || draft.with(SettingsDraft::is_dirty)),
         LEAVE_QUESTION,
     );
-    let save = save_action(editor);
+    let save = save_action(editor, &app);
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(changes) = editor
             .changes_to_send()
             .filter(|_| !save.pending().get_untracked())
         {
-            save.dispatch(SaveInput {
-                token: token.clone(),
-                changes,
-            });
+            save.dispatch(changes);
         }
     };
     let import_open = RwSignal::new(false);
+    let (app_id, app_name) = (app.id.clone(), app.name);
     let on_export = Callback::new(move |()| {
-        let text =
-            draft.with_untracked(|d| export_json(&app_id, &app_name.get_untracked(), d.stored()));
-        download(&export_file_name(&app_id), "application/json", &text);
+        let text = draft.with_untracked(|d| {
+            export_json(app_id.as_str(), &app_name.get_untracked(), d.stored())
+        });
+        download(
+            &export_file_name(app_id.as_str()),
+            "application/json",
+            &text,
+        );
     });
     view! {
         <SettingsTools loaded=loaded on_export=on_export import_open=import_open />

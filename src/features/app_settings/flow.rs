@@ -2,7 +2,7 @@
 //! what the server now holds, which is the truth the page shows. Plain async
 //! functions over [`SettingsApi`], tested on the host against a fake.
 
-use crate::api::{ApiError, Setting, SettingsApi, StoredSettings};
+use crate::api::{ApiError, AppToken, Setting, SettingsApi, StoredSettings};
 
 /// What happened to one changed key.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,20 +50,12 @@ impl SaveRun {
     }
 }
 
-/// `GET /app_setting`.
-pub(crate) async fn load(
-    api: &impl SettingsApi,
-    app_token: &str,
-) -> Result<StoredSettings, ApiError> {
-    api.get_settings(app_token).await
-}
-
 /// Sends `changes` one by one, in order. A failed key does not stop the
 /// others (each is an independent upsert, safe to repeat); a refused token
 /// does, since every later call would be refused too.
 pub(crate) async fn save_changes(
     api: &impl SettingsApi,
-    app_token: &str,
+    app_token: &AppToken,
     changes: Vec<Setting>,
 ) -> SaveRun {
     let mut results = Vec::with_capacity(changes.len());
@@ -123,37 +115,9 @@ fn flag_differences(results: &mut [KeyResult], stored: &StoredSettings) {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-    use std::collections::VecDeque;
-
     use super::*;
+    use crate::api::fake::{Call, Carried, Endpoint, FakeApi};
     use crate::api::service::run_ready;
-
-    /// Scripted answers per call, and a record of what was sent.
-    #[derive(Default)]
-    struct FakeSettings {
-        saves: RefCell<VecDeque<Result<(), ApiError>>>,
-        reads: RefCell<VecDeque<Result<StoredSettings, ApiError>>>,
-        sent: RefCell<Vec<Setting>>,
-        read_count: RefCell<usize>,
-    }
-
-    impl SettingsApi for FakeSettings {
-        async fn get_settings(&self, _: &str) -> Result<StoredSettings, ApiError> {
-            *self.read_count.borrow_mut() += 1;
-            self.reads
-                .borrow_mut()
-                .pop_front()
-                .expect("unexpected GET /app_setting")
-        }
-        async fn save_setting(&self, _: &str, setting: &Setting) -> Result<(), ApiError> {
-            self.sent.borrow_mut().push(setting.clone());
-            self.saves
-                .borrow_mut()
-                .pop_front()
-                .expect("unexpected POST /app_setting")
-        }
-    }
 
     fn s(key: &str, value: &str) -> Setting {
         Setting {
@@ -173,11 +137,27 @@ mod tests {
     fn fake(
         saves: Vec<Result<(), ApiError>>,
         reads: Vec<Result<StoredSettings, ApiError>>,
-    ) -> FakeSettings {
-        FakeSettings {
-            saves: RefCell::new(saves.into()),
-            reads: RefCell::new(reads.into()),
-            ..Default::default()
+    ) -> FakeApi {
+        let api = FakeApi::default();
+        for save in saves {
+            api.answer(Endpoint::SaveSetting, save);
+        }
+        for read in reads {
+            api.answer(Endpoint::GetSettings, read);
+        }
+        api
+    }
+
+    fn save(api: &FakeApi, changes: Vec<Setting>) -> SaveRun {
+        run_ready(save_changes(api, &AppToken::new("app-t"), changes))
+    }
+
+    /// A call of this app's token.
+    fn with_app_token(endpoint: Endpoint, detail: &str) -> Call {
+        Call {
+            endpoint,
+            carried: Carried::App("app-t".into()),
+            detail: detail.into(),
         }
     }
 
@@ -190,15 +170,22 @@ mod tests {
                 s("record", "true"),
             ]))],
         );
-        let run = run_ready(save_changes(
+        let run = save(
             &api,
-            "t",
             vec![s("popup", "https://a.example"), s("record", "true")],
-        ));
-        assert_eq!(
-            *api.sent.borrow(),
-            vec![s("popup", "https://a.example"), s("record", "true")]
         );
+        assert_eq!(
+            api.calls(),
+            [
+                with_app_token(Endpoint::SaveSetting, "popup=https://a.example"),
+                with_app_token(Endpoint::SaveSetting, "record=true"),
+                with_app_token(Endpoint::GetSettings, ""),
+            ],
+            "each key in order with the app token, then one read"
+        );
+        let reread =
+            StoredSettings::Found(vec![s("popup", "https://a.example"), s("record", "true")]);
+        assert_eq!(run.reread, Some(Ok(reread)), "the read's answer is kept");
         assert!(run.results.iter().all(|r| r.outcome == KeyOutcome::Saved));
         assert_eq!(run.saved_keys(), ["popup", "record"]);
         assert_eq!(run.failed_count(), 0);
@@ -208,11 +195,7 @@ mod tests {
     fn a_value_stored_differently_is_flagged() {
         let stored = vec![s("popup", "https://rewritten.example/")];
         let api = fake(vec![Ok(())], vec![Ok(StoredSettings::Found(stored))]);
-        let run = run_ready(save_changes(
-            &api,
-            "t",
-            vec![s("popup", "https://a.example")],
-        ));
+        let run = save(&api, vec![s("popup", "https://a.example")]);
         assert_eq!(
             run.results[0].outcome,
             KeyOutcome::StoredAs(Some("https://rewritten.example/".into()))
@@ -226,11 +209,10 @@ mod tests {
             vec![Err(http(500)), Ok(())],
             vec![Ok(StoredSettings::Found(vec![s("record", "true")]))],
         );
-        let run = run_ready(save_changes(
+        let run = save(
             &api,
-            "t",
             vec![s("popup", "https://a.example"), s("record", "true")],
-        ));
+        );
         assert_eq!(run.results[0].outcome, KeyOutcome::Failed(http(500)));
         assert_eq!(run.results[1].outcome, KeyOutcome::Saved);
         assert_eq!(run.saved_keys(), ["record"]);
@@ -245,29 +227,22 @@ mod tests {
             s("record", "true"),
             s("callback", "https://c.example"),
         ];
-        let run = run_ready(save_changes(&api, "t", changes));
-        assert_eq!(api.sent.borrow().len(), 2, "nothing is sent after the 401");
+        let run = save(&api, changes);
+        assert_eq!(
+            api.endpoints(),
+            [Endpoint::SaveSetting, Endpoint::SaveSetting],
+            "nothing is sent or read after the 401"
+        );
         assert_eq!(run.results[2].outcome, KeyOutcome::NotSent);
         assert_eq!(run.token_refused, Some(http(401)));
         assert_eq!(run.reread, None);
-        assert_eq!(*api.read_count.borrow(), 0);
     }
 
     #[test]
     fn a_failed_reread_keeps_the_save_results() {
         let api = fake(vec![Ok(())], vec![Err(http(502))]);
-        let run = run_ready(save_changes(
-            &api,
-            "t",
-            vec![s("popup", "https://a.example")],
-        ));
+        let run = save(&api, vec![s("popup", "https://a.example")]);
         assert_eq!(run.results[0].outcome, KeyOutcome::Saved);
         assert_eq!(run.reread, Some(Err(http(502))));
-    }
-
-    #[test]
-    fn loading_passes_none_yet_through() {
-        let api = fake(vec![], vec![Ok(StoredSettings::NoneYet)]);
-        assert_eq!(run_ready(load(&api, "t")), Ok(StoredSettings::NoneYet));
     }
 }

@@ -14,5 +14,3 @@ pub(crate) mod page;
 mod parts;
 mod results;
 mod transfer;
-
-pub(crate) use draft::SettingsDraft;

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::draft::{Problem, SettingsDraft};
 use super::fields::SettingField;
 use crate::api::ApiError;
-use crate::ui::alert::{ErrorPanel, Notice};
+use crate::features::errors::ErrorPanel;
+use crate::ui::alert::Notice;
 
 /// Why an app should have at least one setting.
 const NONE_YET: &str =
@@ -107,32 +108,34 @@ pub(crate) fn SettingsTools(
 /// "No settings yet", why loading failed, or a skeleton while it runs.
 #[component]
 pub(crate) fn LoadStatus(loaded: Loaded, none_yet: RwSignal<bool>) -> impl IntoView {
-    let load_error = move || match loaded.get() {
-        Some(Err(e)) if !e.is_unauthorized() && e != ApiError::Cancelled => Some(e),
-        _ => None,
-    };
-    view! {
-        <Show when=move || none_yet.get()>
-            <Notice text=NONE_YET />
-        </Show>
-        {move || {
-            load_error()
-                .map(|e| {
-                    view! {
-                        <ErrorPanel
-                            action="Loading the settings"
-                            error=e
-                            on_retry=Callback::new(move |_| loaded.refetch())
-                        />
-                    }
-                })
-        }}
-        <Show when=move || loaded.get().is_none()>
+    let skeleton = || {
+        view! {
             <div class="skeleton" role="status">
                 <span class="visually-hidden">"Loading settings…"</span>
                 <div class="skeleton-row"></div>
                 <div class="skeleton-row"></div>
             </div>
+        }
+    };
+    view! {
+        <Show when=move || none_yet.get()>
+            <Notice text=NONE_YET />
         </Show>
+        <Transition fallback=skeleton>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Err(e) if !e.is_unauthorized() && e != ApiError::Cancelled => {
+                        let retry = Callback::new(move |_| loaded.refetch());
+                        Some(
+                            // A refused token is the gate's; a dropped read says nothing.
+                            view! {
+                                <ErrorPanel action="Loading the settings" error=e on_retry=retry />
+                            },
+                        )
+                    }
+                    _ => None,
+                }
+            })}
+        </Transition>
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::api::App;
 use crate::features::list::csv::csv_cell;
+use crate::features::list::export::ExportFormat;
 
 const HEADER: [&str; 8] = [
     "AppID",
@@ -16,46 +17,16 @@ const HEADER: [&str; 8] = [
     "CustomerID",
 ];
 
-/// A file the list can be saved as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ExportFormat {
-    Csv,
-    Json,
+/// The name the browser saves the apps list under.
+pub(crate) fn apps_file_name(format: ExportFormat) -> String {
+    format!("exotel-apps.{}", format.extension())
 }
 
-impl ExportFormat {
-    /// In the toolbar's order.
-    pub(crate) const ALL: [ExportFormat; 2] = [ExportFormat::Csv, ExportFormat::Json];
-
-    /// The name the browser saves the file under.
-    pub(crate) fn file_name(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "exotel-apps.csv",
-            ExportFormat::Json => "exotel-apps.json",
-        }
-    }
-
-    pub(crate) fn mime_type(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "text/csv",
-            ExportFormat::Json => "application/json",
-        }
-    }
-
-    /// The text of the toolbar button that saves this format.
-    pub(crate) fn button_text(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "Export CSV",
-            ExportFormat::Json => "Export JSON",
-        }
-    }
-
-    /// The file's contents.
-    pub(crate) fn render(self, apps: &[App]) -> String {
-        match self {
-            ExportFormat::Csv => to_csv(apps),
-            ExportFormat::Json => to_json(apps),
-        }
+/// The file's contents.
+pub(crate) fn render_apps(format: ExportFormat, apps: &[App]) -> String {
+    match format {
+        ExportFormat::Csv => to_csv(apps),
+        ExportFormat::Json => to_json(apps),
     }
 }
 
@@ -65,7 +36,7 @@ fn to_csv(apps: &[App]) -> String {
     for a in apps {
         let active = if a.is_active { "true" } else { "false" };
         let row = [
-            &a.app_id,
+            a.app_id.as_str(),
             &a.app_name,
             &a.exotel_account_sid,
             &a.exotel_domain,
@@ -88,10 +59,11 @@ fn to_json(apps: &[App]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::AppId;
 
     fn app(name: &str) -> App {
         App {
-            app_id: "id-1".into(),
+            app_id: AppId::new("id-1"),
             app_name: name.into(),
             exotel_account_sid: "sid".into(),
             exotel_domain: "mumbai".into(),
@@ -120,8 +92,9 @@ mod tests {
 
     #[test]
     fn formats_name_their_files() {
-        assert_eq!(ExportFormat::Csv.file_name(), "exotel-apps.csv");
-        assert_eq!(ExportFormat::Json.mime_type(), "application/json");
-        assert_eq!(ExportFormat::Csv.render(&[]), HEADER.join(",") + "\r\n");
+        assert_eq!(apps_file_name(ExportFormat::Csv), "exotel-apps.csv");
+        assert_eq!(apps_file_name(ExportFormat::Json), "exotel-apps.json");
+        let empty = render_apps(ExportFormat::Csv, &[]);
+        assert_eq!(empty, HEADER.join(",") + "\r\n");
     }
 }

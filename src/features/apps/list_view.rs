@@ -6,13 +6,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::App;
-use crate::features::apps::export::ExportFormat;
+use crate::features::apps::export::{apps_file_name, render_apps};
 use crate::features::apps::query::{Catalog, ListQuery};
 use crate::features::apps::table::AppTable;
 use crate::features::apps::toolbar::AppFilters;
+use crate::features::list::export::ExportFormat;
 use crate::features::list::toolbar::ListToolbar;
 use crate::features::list::view::{use_list_state, ListResults, ListTexts};
-use crate::routes::apps_href;
+use crate::paths::apps_href;
+use crate::state::prefetch::prefetch_next;
 use crate::ui::dom::download;
 
 const APP_LIST: ListTexts = ListTexts {
@@ -24,15 +26,12 @@ const APP_LIST: ListTexts = ListTexts {
 
 #[component]
 pub(crate) fn AppListView(apps: Arc<Vec<App>>) -> impl IntoView {
-    crate::routes::prefetch_detail_page();
+    prefetch_next();
     let state = use_list_state::<ListQuery>(Catalog::new(apps), apps_href);
     let on_export = Callback::new(move |format: ExportFormat| {
         let apps = state.shown_items();
-        download(
-            format.file_name(),
-            format.mime_type(),
-            &format.render(&apps),
-        );
+        let text = render_apps(format, &apps);
+        download(&apps_file_name(format), format.mime_type(), &text);
     });
     view! {
         <ListToolbar state=state texts=APP_LIST on_export=on_export>

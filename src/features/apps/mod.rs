@@ -7,4 +7,3 @@ pub(crate) mod page;
 pub(crate) mod query;
 pub(crate) mod table;
 pub(crate) mod toolbar;
-pub(crate) mod window;

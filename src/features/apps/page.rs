@@ -6,12 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{ApiError, App};
+use crate::api::{ApiError, App, IntegrationsApi};
 use crate::features::apps::list_view::AppListView;
+use crate::features::errors::ErrorPanel;
 use crate::features::list::view::EmptyList;
-use crate::routes::NEW_APP;
+use crate::paths::NEW_APP;
 use crate::state::session::{use_session, Session};
-use crate::ui::alert::ErrorPanel;
 
 /// What listing the apps gave: shared from here on, so the page, its search
 /// index and the session all hold the same list, never copies of it.
@@ -24,16 +24,12 @@ pub(crate) fn AppsPage() -> impl IntoView {
         let token = session.customer_token.get();
         let client = session.client();
         async move {
-            match token {
+            let listed = match token {
                 Some(t) => client.list_apps(&t).await.map(Arc::new),
                 None => Ok(Arc::default()),
-            }
-        }
-    });
-    // The one place the list's outcome reaches the session.
-    Effect::new(move |_| {
-        if let Some(listed) = apps.get() {
-            remember_outcome(session, listed);
+            };
+            remember_outcome(session, &listed);
+            listed
         }
     });
     let refresh = Callback::new(move |_| apps.refetch());
@@ -60,10 +56,10 @@ pub(crate) fn AppsPage() -> impl IntoView {
 
 /// The session keeps a listed list (detail pages render from it at once);
 /// a 401 means the customer token is no longer valid: back to connect.
-fn remember_outcome(session: Session, listed: Listed) {
+fn remember_outcome(session: Session, listed: &Listed) {
     match listed {
-        Ok(list) => session.remember_apps(list),
-        Err(e) if e.is_unauthorized() => session.expire_customer(&e),
+        Ok(list) => session.remember_apps(list.clone()),
+        Err(e) if e.is_unauthorized() => session.expire_customer(e),
         Err(_) => {}
     }
 }

@@ -1,18 +1,16 @@
 //! The apps table: sortable headers and one row per shown app. Long lists
-//! are windowed (see `window`): only the rows in view are in the DOM,
+//! are windowed (see `list::window`): only the rows in view are in the DOM,
 //! with spacer rows standing in for the rest, so 10,000 apps render, filter
 //! and scroll as fast as 50.
-
-use std::ops::Range;
 
 use leptos::{html, prelude::*};
 use leptos_router::{hooks::use_navigate, NavigateOptions};
 
-use crate::api::{domain_label, App};
+use crate::api::{domain_label, App, AppId};
 use crate::features::apps::query::{Catalog, ListQuery, SortKey};
-use crate::features::apps::window::{rows_to_render, Viewport, RENDER_ALL_UP_TO};
 use crate::features::list::view::sort_headers;
-use crate::routes::app_href;
+use crate::features::list::window::TableWindow;
+use crate::paths::app_href;
 use crate::ui::dom::{copy_text, COPIED_FOR};
 use crate::ui::text::short_id;
 use crate::ui::timestamp::Timestamp;
@@ -68,107 +66,6 @@ pub(crate) fn AppTable(
     }
 }
 
-/// The part of a long list that is in the DOM: the rows in view, and
-/// spacer rows standing in for the rest. Shared by the apps and users
-/// tables.
-#[derive(Clone, Copy)]
-pub(crate) struct TableWindow {
-    shown: Memo<Vec<usize>>,
-    viewport: RwSignal<Viewport>,
-    range: Memo<Range<usize>>,
-}
-
-impl TableWindow {
-    /// Follows where `body` is on screen; `row_selector` finds a rendered
-    /// row to measure.
-    pub(crate) fn new(
-        body: NodeRef<html::Tbody>,
-        shown: Memo<Vec<usize>>,
-        row_selector: &'static str,
-    ) -> Self {
-        let viewport = follow_viewport(body, shown, row_selector);
-        let range = Memo::new(move |_| rows_to_render(shown.with(Vec::len), viewport.get()));
-        TableWindow {
-            shown,
-            viewport,
-            range,
-        }
-    }
-
-    /// (position in the result, position in the list) of each row to
-    /// render: the key stays the same while a row scrolls, so scrolling by
-    /// one row builds one row.
-    pub(crate) fn rows(&self) -> Vec<(usize, usize)> {
-        let r = self.range.get();
-        self.shown.with(|s| {
-            let end = r.end.min(s.len());
-            let start = r.start.min(end);
-            (start..end).map(|pos| (pos, s[pos])).collect()
-        })
-    }
-
-    pub(crate) fn is_windowed(&self) -> bool {
-        self.shown.with(Vec::len) > RENDER_ALL_UP_TO
-    }
-
-    pub(crate) fn spacer_above(&self, columns: usize) -> impl IntoView {
-        self.spacer(self.range.get().start, columns)
-    }
-
-    pub(crate) fn spacer_below(&self, columns: usize) -> impl IntoView {
-        let after = self
-            .shown
-            .with(Vec::len)
-            .saturating_sub(self.range.get().end);
-        self.spacer(after, columns)
-    }
-
-    fn spacer(&self, rows: usize, columns: usize) -> impl IntoView {
-        (rows > 0).then(|| {
-            // Whole pixels: float formatting costs 10 KB of bundle.
-            let px = format!(
-                "{}px",
-                (rows as f64 * self.viewport.with(|v| v.row_px)).round() as u64
-            );
-            view! {
-                <tr class="spacer" aria-hidden="true">
-                    <td colspan=columns style:height=px></td>
-                </tr>
-            }
-        })
-    }
-}
-
-/// Where the list is on screen, kept current: scrolling and resizing move
-/// the window; so does a new result (the list may have shrunk under the
-/// scroll position). `row_selector` finds a rendered row to measure.
-fn follow_viewport(
-    body: NodeRef<html::Tbody>,
-    shown: Memo<Vec<usize>>,
-    row_selector: &'static str,
-) -> RwSignal<Viewport> {
-    // The window's height is known before any layout (reading it forces
-    // none), so the first render builds the rows a screen of this height
-    // can show, not a 1,000 px guess's worth.
-    let start = Viewport::default();
-    let viewport = RwSignal::new(Viewport {
-        height: window_height().unwrap_or(start.height),
-        ..start
-    });
-    let measure = move || measure_viewport(body, viewport, row_selector);
-    let on_scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
-    let on_resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || {
-        on_scroll.remove();
-        on_resize.remove();
-    });
-    Effect::new(move |_| {
-        shown.track();
-        request_animation_frame(measure);
-    });
-    viewport
-}
-
 /// One listener for every row: a copy button copies its AppID; a click
 /// anywhere else on a row opens the app (the name link keeps it reachable
 /// by keyboard).
@@ -182,7 +79,7 @@ fn open_or_copy(target: web_sys::Element, navigate: &impl Fn(&str, NavigateOptio
     }
     let row = target.closest("tr[data-app-id]").ok().flatten();
     if let Some(id) = row.and_then(|r| r.get_attribute("data-app-id")) {
-        navigate(&app_href(&id), Default::default());
+        navigate(&app_href(&AppId::new(id)), Default::default());
     }
 }
 
@@ -200,38 +97,6 @@ fn copy_from(button: web_sys::Element) {
     });
 }
 
-/// Reads where the list is on screen and how tall a row is.
-fn measure_viewport(
-    body: NodeRef<html::Tbody>,
-    viewport: RwSignal<Viewport>,
-    row_selector: &'static str,
-) {
-    // A frame or scroll event can arrive after the table is gone.
-    let Some(Some(tbody)) = body.try_get_untracked() else {
-        return;
-    };
-    let height = window_height().unwrap_or(0.0);
-    let row_px = tbody
-        .query_selector(row_selector)
-        .ok()
-        .flatten()
-        .map(|row| row.get_bounding_client_rect().height())
-        .filter(|h| *h >= 1.0);
-    let next = Viewport {
-        list_top: tbody.get_bounding_client_rect().top(),
-        height,
-        row_px: row_px.unwrap_or(viewport.get_untracked().row_px),
-    };
-    if viewport.try_get_untracked() != Some(next) {
-        viewport.try_set(next);
-    }
-}
-
-/// The browser window's inner height.
-fn window_height() -> Option<f64> {
-    web_sys::window()?.inner_height().ok()?.as_f64()
-}
-
 /// One app, with no reactive state of its own: plain links (the router
 /// still handles their clicks; `<A>` would add per-link state) and a copy
 /// button served by the table's one click listener.
@@ -244,16 +109,16 @@ fn app_row(pos: usize, app: &App) -> impl IntoView {
         app.app_name.clone()
     };
     view! {
-        <tr data-app-id=app.app_id.clone() aria-rowindex=pos + 2>
+        <tr data-app-id=app.app_id.to_string() aria-rowindex=pos + 2>
             <td class="name">
                 <a href=href>{name}</a>
             </td>
             <td class="id" data-label="AppID">
-                <code title=app.app_id.clone()>{short_id(&app.app_id)}</code>
+                <code title=app.app_id.to_string()>{short_id(app.app_id.as_str())}</code>
                 <button
                     type="button"
                     class="btn btn-ghost btn-small copy"
-                    data-copy=app.app_id.clone()
+                    data-copy=app.app_id.to_string()
                     title="Copy AppID"
                     aria-label="Copy AppID"
                 >
@@ -285,37 +150,5 @@ fn app_row(pos: usize, app: &App) -> impl IntoView {
                 </a>
             </td>
         </tr>
-    }
-}
-
-/// A column header that sorts by its column, saying how it is sorted.
-#[component]
-pub(crate) fn SortHeader(
-    label: &'static str,
-    /// `Some(descending)` while the list is sorted by this column.
-    state: Signal<Option<bool>>,
-    on_sort: Callback<()>,
-) -> impl IntoView {
-    let state = move || state.get();
-    view! {
-        <th
-            scope="col"
-            aria-sort=move || match state() {
-                Some(true) => "descending",
-                Some(false) => "ascending",
-                None => "none",
-            }
-        >
-            <button type="button" class="sort" on:click=move |_| on_sort.run(())>
-                {label}
-                <span aria-hidden="true" class="sort-mark">
-                    {move || match state() {
-                        Some(true) => " ▼",
-                        Some(false) => " ▲",
-                        None => "",
-                    }}
-                </span>
-            </button>
-        </th>
     }
 }

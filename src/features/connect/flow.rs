@@ -4,7 +4,7 @@
 //! a pasted token is tried by listing the apps (a read-only customer-token
 //! call), so a wrong paste is caught here and not on the next page.
 
-use crate::api::{normalize_token, ApiError, App, Entity, IntegrationsApi, TokenRequest};
+use crate::api::{ApiError, App, CustomerToken, IntegrationsApi};
 use crate::state::config::PRESETS;
 use crate::ui::field_id::FieldId;
 use crate::ui::validation::{check_text, check_token, FieldError};
@@ -74,7 +74,7 @@ pub(crate) struct SignInForm {
 #[derive(Clone, PartialEq, Eq)]
 pub(crate) enum Credential {
     Secret { customer_id: String, secret: String },
-    Token(String),
+    Token(CustomerToken),
 }
 
 /// A sign-in the API may be asked about. Built only by [`check_sign_in`].
@@ -90,7 +90,7 @@ pub(crate) struct SignedIn {
     pub(crate) api_base: String,
     /// Known only when signing in with the secret.
     pub(crate) customer_id: Option<String>,
-    pub(crate) token: String,
+    pub(crate) token: CustomerToken,
     /// The apps listed to check a pasted token.
     pub(crate) apps: Option<Vec<App>>,
 }
@@ -128,7 +128,7 @@ pub(crate) fn check_sign_in(form: &SignInForm) -> Result<SignInInput, Vec<FieldE
                 &form.pasted_token,
                 &mut errors,
             );
-            Credential::Token(normalize_token(&token))
+            Credential::Token(CustomerToken::pasted(&token))
         }
     };
     if errors.is_empty() {
@@ -173,12 +173,7 @@ pub(crate) async fn sign_in(
             customer_id,
             secret,
         } => {
-            let request = TokenRequest {
-                id: customer_id.clone(),
-                secret: secret.clone(),
-                entity: Entity::Customer,
-            };
-            let token = api.issue_token(&request).await?;
+            let token = api.customer_token(customer_id, secret).await?;
             Ok(SignedIn {
                 api_base,
                 customer_id: Some(customer_id.clone()),
@@ -200,47 +195,10 @@ pub(crate) async fn sign_in(
 
 #[cfg(test)]
 mod tests {
-    use std::cell::RefCell;
-
     use super::*;
+    use crate::api::fake::{Call, Carried, Endpoint, FakeApi};
     use crate::api::service::run_ready;
     use crate::api::PRODUCTION_BASE_URL;
-    use crate::api::{CreatedApp, NewApp};
-
-    /// An API that answers every call with the same prepared result and
-    /// remembers what it was asked.
-    #[derive(Default)]
-    struct FakeApi {
-        token: Option<Result<String, ApiError>>,
-        apps: Option<Result<Vec<App>, ApiError>>,
-        calls: RefCell<Vec<String>>,
-    }
-
-    impl FakeApi {
-        fn called(&self, what: String) {
-            self.calls.borrow_mut().push(what);
-        }
-    }
-
-    impl IntegrationsApi for FakeApi {
-        async fn issue_token(&self, req: &TokenRequest) -> Result<String, ApiError> {
-            self.called(format!("token {} {} {:?}", req.id, req.secret, req.entity));
-            self.token.clone().expect("issue_token was not expected")
-        }
-        async fn list_apps(&self, customer_token: &str) -> Result<Vec<App>, ApiError> {
-            self.called(format!("list {customer_token}"));
-            self.apps.clone().expect("list_apps was not expected")
-        }
-        async fn create_app(&self, _: &str, _: &NewApp) -> Result<CreatedApp, ApiError> {
-            unreachable!("signing in never creates an app")
-        }
-        async fn get_app(&self, _: &str) -> Result<App, ApiError> {
-            unreachable!("signing in never reads an app")
-        }
-        async fn delete_app(&self, _: &str) -> Result<String, ApiError> {
-            unreachable!("signing in never deletes an app")
-        }
-    }
 
     fn secret_form() -> SignInForm {
         SignInForm {
@@ -270,21 +228,24 @@ mod tests {
 
     #[test]
     fn secret_is_exchanged_for_a_customer_token() {
-        let api = FakeApi {
-            token: Some(Ok("tok-1".into())),
-            ..FakeApi::default()
-        };
+        let api = FakeApi::default();
+        api.answer(Endpoint::CustomerToken, Ok("tok-1".to_string()));
         let signed_in = run(&api, &secret_form()).expect("signed in");
         assert_eq!(
             signed_in,
             SignedIn {
                 api_base: PRODUCTION_BASE_URL.into(),
                 customer_id: Some("cust-1".into()),
-                token: "tok-1".into(),
+                token: CustomerToken::new("tok-1"),
                 apps: None,
             }
         );
-        assert_eq!(*api.calls.borrow(), ["token cust-1 s3cret Customer"]);
+        let sent = Call {
+            endpoint: Endpoint::CustomerToken,
+            carried: Carried::Secret("s3cret".into()),
+            detail: "cust-1".into(),
+        };
+        assert_eq!(api.calls(), [sent]);
     }
 
     #[test]
@@ -293,21 +254,23 @@ mod tests {
             app_id: "a-1".into(),
             ..App::default()
         }];
-        let api = FakeApi {
-            apps: Some(Ok(listed.clone())),
-            ..FakeApi::default()
-        };
+        let api = FakeApi::default();
+        api.answer(Endpoint::ListApps, Ok(listed.clone()));
         let signed_in = run(&api, &token_form("  Bearer \"tok-2\" ")).expect("signed in");
         assert_eq!(
             signed_in,
             SignedIn {
                 api_base: "https://api.example/v2/integrations".into(),
                 customer_id: None,
-                token: "tok-2".into(),
+                token: CustomerToken::new("tok-2"),
                 apps: Some(listed),
             }
         );
-        assert_eq!(*api.calls.borrow(), ["list tok-2"]);
+        // Checked as a customer token: the list is a customer-token call.
+        let calls = api.calls();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].endpoint, Endpoint::ListApps);
+        assert_eq!(calls[0].carried, Carried::Customer("tok-2".into()));
     }
 
     #[test]
@@ -316,10 +279,8 @@ mod tests {
             request_id: Some("rid-1".into()),
             message: "Invalid secret".into(),
         };
-        let api = FakeApi {
-            token: Some(Err(refused.clone())),
-            ..FakeApi::default()
-        };
+        let api = FakeApi::default();
+        api.answer::<String>(Endpoint::CustomerToken, Err(refused.clone()));
         let error = run(&api, &secret_form()).expect_err("refused");
         assert_eq!(error, refused);
         // The page shows it in place; nothing signs the admin out.
@@ -337,10 +298,8 @@ mod tests {
             request_id: Some("rid-2".into()),
             message: "Unauthorized".into(),
         };
-        let api = FakeApi {
-            apps: Some(Err(refused.clone())),
-            ..FakeApi::default()
-        };
+        let api = FakeApi::default();
+        api.answer::<Vec<App>>(Endpoint::ListApps, Err(refused.clone()));
         assert_eq!(run(&api, &token_form("tok-3")), Err(refused));
     }
 
@@ -352,10 +311,8 @@ mod tests {
             },
             ApiError::Timeout { after_ms: 15_000 },
         ] {
-            let api = FakeApi {
-                token: Some(Err(failure.clone())),
-                ..FakeApi::default()
-            };
+            let api = FakeApi::default();
+            api.answer::<String>(Endpoint::CustomerToken, Err(failure.clone()));
             assert_eq!(run(&api, &secret_form()), Err(failure));
         }
     }

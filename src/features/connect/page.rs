@@ -11,10 +11,11 @@ use crate::api::ApiError;
 use crate::features::connect::flow::{
     check_sign_in, sign_in, BaseChoice, SignInForm, SignInInput, SignInWith, CUSTOM_BASE,
 };
-use crate::routes::safe_next;
+use crate::features::errors::ErrorPanel;
+use crate::paths::safe_next;
 use crate::state::config::PRESETS;
 use crate::state::session::use_session;
-use crate::ui::alert::{ErrorPanel, Notice, NoticeKind};
+use crate::ui::alert::{Notice, NoticeKind};
 use crate::ui::field_id::FieldId;
 use crate::ui::text_field::{field_error, TextField};
 use crate::ui::validation::FieldError;
@@ -78,25 +79,21 @@ pub(crate) fn ConnectPage() -> impl IntoView {
     );
 
     let connect = Action::new_local(move |input: &SignInInput| {
-        let input = input.clone();
+        let (input, navigate) = (input.clone(), navigate.clone());
         let client = session.client_for(input.api_base().to_string());
-        async move { sign_in(&client, &input).await }
-    });
-
-    // The one place a sign-in's success is acted on.
-    Effect::new(move |_| {
-        if let Some(Ok(signed_in)) = connect.value().get() {
-            // Drop the secret from memory as soon as the token exists.
-            form.secret.set(String::new());
-            form.pasted_token.set(String::new());
+        async move {
+            let signed_in = sign_in(&client, &input).await?;
+            // The one place a sign-in's success is acted on. Drop the
+            // secret from memory as soon as the token exists.
+            form.secret.try_set(String::new());
+            form.pasted_token.try_set(String::new());
             session.sign_in(signed_in.api_base, signed_in.customer_id, signed_in.token);
             if let Some(apps) = signed_in.apps {
                 session.remember_apps(apps.into());
             }
-            navigate(
-                &safe_next(query.get_untracked().get("next")),
-                Default::default(),
-            );
+            let next = safe_next(query.get_untracked().get("next"));
+            navigate(&next, Default::default());
+            Ok(())
         }
     });
 

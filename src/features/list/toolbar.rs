@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::query::{active_param, UrlQuery};
 use super::view::{ListState, ListTexts};
-use crate::features::apps::export::ExportFormat;
+use crate::features::list::export::ExportFormat;
 
 /// The toolbar of a list: the search box, then `children` (the list's
 /// filters), then one export button per format.

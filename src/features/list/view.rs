@@ -12,7 +12,6 @@ use leptos_router::{
 };
 
 use super::query::{ListCatalog, SortColumn, SortOrder, UrlQuery};
-use crate::features::apps::table::SortHeader;
 
 /// How long typing must pause before the search reaches the URL (and the
 /// history), so a word is one entry, not one per letter. The list itself
@@ -25,7 +24,7 @@ type ColumnOf<Q> = <<Q as UrlQuery>::Catalog as ListCatalog>::Column;
 pub(crate) struct ListState<Q: UrlQuery> {
     pub(crate) list: StoredValue<Q::Catalog>,
     /// What the search box holds.
-    pub(crate) typed: RwSignal<String>,
+    pub(crate) typed: Memo<String>,
     /// The query the list shows.
     pub(crate) query: Memo<Q>,
     /// Positions in `list` of the items to show, in order.
@@ -90,14 +89,15 @@ pub(crate) fn use_list_state<Q: UrlQuery>(
     let list = StoredValue::new(catalog);
     let query_map = use_query_map();
     let in_url = Memo::new(move |_| query_map.with(|m| Q::from_pairs(|k| m.get_str(k))));
-    // What the box holds: ahead of the URL while typing, following it on
-    // back/forward.
-    let typed = RwSignal::new(in_url.with_untracked(|q| q.text().to_string()));
-    Effect::new(move |_| {
-        let text = in_url.with(|q| q.text().to_string());
-        if typed.get_untracked() != text {
-            typed.set(text);
-        }
+    // A keystroke, with the query in the URL it was typed over: the box is
+    // ahead of the URL while typing, and follows the URL as soon as it
+    // changes (the debounced write of what was typed, or back/forward).
+    let keystroke = RwSignal::new(None::<(String, Q)>);
+    let typed = Memo::new(move |_| {
+        in_url.with(|url| match keystroke.get() {
+            Some((text, over)) if over == *url => text,
+            _ => url.text().to_string(),
+        })
     });
     let query = Memo::new(move |_| in_url.get().with_text(typed.get()));
     let set_query = use_set_query(Q::to_pairs, href);
@@ -110,7 +110,7 @@ pub(crate) fn use_list_state<Q: UrlQuery>(
         query,
         shown: shown_positions(list, query),
         set_query,
-        on_search: debounced_search(typed, query, set_query),
+        on_search: debounced_search(keystroke, in_url, query, set_query),
         on_sort,
     }
 }
@@ -157,7 +157,8 @@ fn use_set_query<Q: 'static>(
 /// The search box's handler: the list follows every keystroke, the URL
 /// only once typing pauses for [`URL_DEBOUNCE`].
 fn debounced_search<Q: Clone + PartialEq + Send + Sync + 'static>(
-    typed: RwSignal<String>,
+    keystroke: RwSignal<Option<(String, Q)>>,
+    in_url: Memo<Q>,
     query: Memo<Q>,
     set_query: Callback<Q>,
 ) -> Callback<String> {
@@ -169,7 +170,7 @@ fn debounced_search<Q: Clone + PartialEq + Send + Sync + 'static>(
         }
     });
     Callback::new(move |text: String| {
-        typed.set(text);
+        keystroke.set(Some((text, in_url.get_untracked())));
         if let Some(h) = pending.get_value() {
             h.clear();
         }
@@ -273,6 +274,38 @@ fn count_text(shown: usize, total: usize, noun: &str, incomplete: bool) -> Strin
         (false, false) => format!("{shown} of {total} {noun}s"),
         (true, true) => format!("{total} {noun}{s} loaded; more may exist"),
         (false, true) => format!("{shown} of {total} loaded {noun}{s}; more may exist"),
+    }
+}
+
+/// A column header that sorts by its column, saying how it is sorted.
+#[component]
+pub(crate) fn SortHeader(
+    label: &'static str,
+    /// `Some(descending)` while the list is sorted by this column.
+    state: Signal<Option<bool>>,
+    on_sort: Callback<()>,
+) -> impl IntoView {
+    let state = move || state.get();
+    view! {
+        <th
+            scope="col"
+            aria-sort=move || match state() {
+                Some(true) => "descending",
+                Some(false) => "ascending",
+                None => "none",
+            }
+        >
+            <button type="button" class="sort" on:click=move |_| on_sort.run(())>
+                {label}
+                <span aria-hidden="true" class="sort-mark">
+                    {move || match state() {
+                        Some(true) => " ▼",
+                        Some(false) => " ▲",
+                        None => "",
+                    }}
+                </span>
+            </button>
+        </th>
     }
 }
 

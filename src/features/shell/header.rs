@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_navigate};
 
-use crate::routes::{APPS, CONNECT};
+use crate::api::CustomerApi;
+use crate::features::shell::theme_toggle::ThemeToggle;
+use crate::paths::{APPS, CONNECT};
 use crate::state::config::describe_base;
 use crate::state::session::use_session;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::text::short_id;
-use crate::ui::theme_toggle::ThemeToggle;
 use crate::ui::timestamp::{local_date, local_date_time};
 
 /// ("Token expires 2027-02-24", the full local date and time) for a unix time.

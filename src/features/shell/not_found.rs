@@ -7,7 +7,7 @@ pub(crate) fn NotFound() -> impl IntoView {
         <section class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may be an old or mistyped link."</p>
-            <A href=crate::routes::APPS attr:class="btn btn-primary">
+            <A href=crate::paths::APPS attr:class="btn btn-primary">
                 "Go to your apps"
             </A>
         </section>

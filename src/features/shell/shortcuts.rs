@@ -47,7 +47,7 @@ pub(crate) fn Shortcuts() -> impl IntoView {
             "n" => {
                 ev.prevent_default();
                 if guard.is_none_or(|g| g.may_leave()) {
-                    navigate(crate::routes::NEW_APP, Default::default());
+                    navigate(crate::paths::NEW_APP, Default::default());
                 }
             }
             _ => {}

@@ -5,7 +5,10 @@
 
 use std::sync::Arc;
 
-use crate::api::User;
+use leptos::prelude::*;
+
+use crate::api::{AppId, User};
+use crate::state::session::use_session;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct LoadedUsers {
@@ -16,4 +19,11 @@ pub(crate) struct LoadedUsers {
     /// Where loading stopped early (Stop pressed, or a failure): the
     /// `last_value` to resume from.
     pub(crate) resume_from: Option<String>,
+}
+
+/// The users of `app_id` as loaded in this tab (empty until loaded), kept
+/// in the tab's memory until sign-out.
+pub(crate) fn use_loaded_users(app_id: &AppId) -> RwSignal<LoadedUsers> {
+    let memory = use_session().memory;
+    RwSignal::from(memory.entry::<ArcRwSignal<LoadedUsers>>(app_id.as_str()))
 }

@@ -1,32 +1,21 @@
-//! An app's users (`/usermapping`) and their devices (`/device`), the parts
-//! that are not views: loading every page, checking users to add, CSV
-//! import and export, the list's search/filter/sort, the before/after of an
-//! edit, and the flows over [`crate::api::service::UsersApi`].
+//! An app's users (`/usermapping`) and their devices (`/device`), in three
+//! groups: `list` (every page loaded, with stop and resume; search, filter,
+//! sort, export; delete all), `user` (one user: details, devices, edit) and
+//! `import` (add one user or many from CSV, in batches), each with its flow
+//! over [`crate::api::UsersApi`]. What they share: the checks of a user to
+//! send (`validate`), the form fields (`user_fields`), how a refused call
+//! reads (`user_refusal`), and what the tab keeps per app (`loaded`,
+//! `user_cache`, `user_drafts`). Only the two pages leave this folder.
 
-pub(crate) mod add;
-pub(crate) mod csv;
-pub(crate) mod delete_all;
-pub(crate) mod devices;
-pub(crate) mod edit;
-pub(crate) mod edit_form;
-pub(crate) mod export;
-pub(crate) mod flow;
-pub(crate) mod import;
-pub(crate) mod import_outcome;
-pub(crate) mod import_preview;
-pub(crate) mod list_load;
-pub(crate) mod list_page;
-pub(crate) mod list_view;
-pub(crate) mod loaded;
-pub(crate) mod paging;
-pub(crate) mod query;
-pub(crate) mod table;
-pub(crate) mod toolbar;
-pub(crate) mod user_cache;
-pub(crate) mod user_details;
-pub(crate) mod user_drafts;
-pub(crate) mod user_fields;
-pub(crate) mod user_page;
-pub(crate) mod user_refusal;
-pub(crate) mod user_view;
-pub(crate) mod validate;
+mod import;
+mod list;
+mod loaded;
+mod user;
+mod user_cache;
+mod user_drafts;
+mod user_fields;
+mod user_refusal;
+mod validate;
+
+pub(crate) use list::page::UsersPage;
+pub(crate) use user::page::UserPage;

@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::loaded::LoadedUsers;
 use crate::api::User;
+use crate::features::users::loaded::LoadedUsers;
 
 /// Appends users the server has just created.
 pub(crate) fn remember_created(loaded: RwSignal<LoadedUsers>, created: Vec<User>) {

@@ -4,7 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::validate::UserDraft;
+use crate::api::AppId;
+use crate::features::users::validate::UserDraft;
 use crate::state::session::use_session;
 
 /// The drafts of one app's Users forms. Shared handles: every clone is the
@@ -19,17 +20,22 @@ pub(crate) struct UserDrafts {
     pub(crate) edit: ArcRwSignal<UserDraft>,
 }
 
+/// The drafts of `app_id`, from the tab's memory.
+fn drafts(app_id: &AppId) -> UserDrafts {
+    use_session().memory.entry::<UserDrafts>(app_id.as_str())
+}
+
 /// The add form's draft of an app.
-pub(crate) fn use_add_draft(app_id: &str) -> RwSignal<UserDraft> {
-    RwSignal::from(use_session().user_drafts(app_id).add)
+pub(crate) fn use_add_draft(app_id: &AppId) -> RwSignal<UserDraft> {
+    RwSignal::from(drafts(app_id).add)
 }
 
 /// The import text of an app.
-pub(crate) fn use_import_text(app_id: &str) -> RwSignal<String> {
-    RwSignal::from(use_session().user_drafts(app_id).import_text)
+pub(crate) fn use_import_text(app_id: &AppId) -> RwSignal<String> {
+    RwSignal::from(drafts(app_id).import_text)
 }
 
 /// The edit draft of an app.
-pub(crate) fn use_edit_draft(app_id: &str) -> RwSignal<UserDraft> {
-    RwSignal::from(use_session().user_drafts(app_id).edit)
+pub(crate) fn use_edit_draft(app_id: &AppId) -> RwSignal<UserDraft> {
+    RwSignal::from(drafts(app_id).edit)
 }

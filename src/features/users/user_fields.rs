@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::validate::{Problem, UserDraft, UserField};
+use crate::features::users::validate::{Problem, UserDraft, UserField};
 use crate::ui::dom::focus_by_id;
 use crate::ui::field_id::FieldId;
 use crate::ui::text_field::TextField;

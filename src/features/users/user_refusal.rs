@@ -1,13 +1,10 @@
 //! How the Users forms show a refused call: a trial account's 403 in its
 //! own words (no retry can help), anything else as the usual error panel
-//! with its RequestId; and what a refused app token does.
+//! with its RequestId. A refused app token is the gate's business.
 
 use leptos::prelude::*;
 
-use super::flow::is_trial_account;
 use crate::api::ApiError;
-use crate::state::session::Session;
-use crate::ui::toasts::Toasts;
 
 /// Said when Exotel refuses to add users to a trial account.
 pub(crate) const TRIAL_ACCOUNT: &str = "This Exotel account is a trial account: Exotel does not \
@@ -30,15 +27,26 @@ pub(crate) fn CallRefusal(action: &'static str, error: ApiError) -> impl IntoVie
         }
         .into_any()
     } else {
-        view! { <crate::ui::alert::ErrorPanel action=action error=error /> }.into_any()
+        view! { <crate::features::errors::ErrorPanel action=action error=error /> }.into_any()
     }
 }
 
-/// The app token was refused: forget it, so the page shows the unlock form,
-/// and say that nothing typed is lost (the drafts live in the session).
-pub(crate) fn token_refused(session: Session, toasts: Toasts, app_id: &str, refused: &ApiError) {
-    toasts.failure(format!(
-        "The app token was refused ({refused}). Unlock the app again; what you entered is kept."
-    ));
-    session.forget_app_token(app_id);
+/// A `POST` refused because the Exotel account is a trial one: every later
+/// batch would be refused too.
+pub(crate) fn is_trial_account(error: &ApiError) -> bool {
+    match error {
+        ApiError::Http {
+            status: 403,
+            message,
+            ..
+        }
+        | ApiError::Failure {
+            status: 403,
+            message,
+            ..
+        } => message
+            .to_ascii_lowercase()
+            .contains("this is a trial account"),
+        _ => false,
+    }
 }

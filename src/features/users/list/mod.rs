@@ -1,0 +1,14 @@
+//! The users list of an app: its page and view, loading every page
+//! (`load`, where the list ends: `paging`), the query in the URL, the
+//! windowed table, the toolbar, export and delete-all.
+
+pub(crate) mod delete_all;
+pub(crate) mod export;
+pub(crate) mod flow;
+pub(crate) mod load;
+pub(crate) mod page;
+pub(crate) mod paging;
+pub(crate) mod query;
+pub(crate) mod table;
+pub(crate) mod toolbar;
+pub(crate) mod view;

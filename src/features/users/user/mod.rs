@@ -1,0 +1,10 @@
+//! One user of an app: its page and view, the details, the device
+//! switches and the edit (with its before/after).
+
+pub(crate) mod details;
+pub(crate) mod devices;
+pub(crate) mod edit;
+pub(crate) mod edit_form;
+pub(crate) mod flow;
+pub(crate) mod page;
+pub(crate) mod view;
