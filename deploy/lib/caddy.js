@@ -21,6 +21,7 @@ function snippet(policy, headers) {
   return [
     '(exotel-console) {',
     `\troot * ${policy.server.root}`,
+    '\t# What has no precompressed copy (API answers) is compressed on the fly;',
     '\t# Caddy 2.6 compresses no application/wasm unless told: the types are listed.',
     '\tencode gzip zstd {',
     '\t\tmatch {',
@@ -59,7 +60,11 @@ function snippet(policy, headers) {
     '\t\t\tnot file',
     '\t\t}',
     '\t\trewrite @spa /index.html',
-    '\t\tfile_server',
+    '\t\t# The build\'s .br / .gz copies (scripts/precompress.js), in this order of',
+    '\t\t# preference, when the client accepts the encoding; encode leaves them as they are.',
+    '\t\tfile_server {',
+    `\t\t\tprecompressed ${policy.precompressed.encodings.join(' ')}`,
+    '\t\t}',
     '\t}',
     '}',
   ];
