@@ -51,9 +51,12 @@ function precompressFile(file, policy = precompressedPolicy()) {
   return out;
 }
 
-/** Writes the copies of every compressible file directly in `dir`; returns the names compressed. */
+/** Writes the copies of every compressible file in `dir` and its folders
+ * (trunk's dist is flat; other builds, like the bench's peer, keep assets in
+ * a folder); returns the paths compressed, relative to `dir`. */
 function precompressDir(dir, policy = precompressedPolicy()) {
-  const files = fs.readdirSync(dir).filter((f) => isCompressible(f, policy) && fs.statSync(path.join(dir, f)).isFile());
+  const files = fs.readdirSync(dir, { recursive: true })
+    .filter((f) => isCompressible(f, policy) && fs.statSync(path.join(dir, f)).isFile());
   for (const f of files) precompressFile(path.join(dir, f), policy);
   return files;
 }

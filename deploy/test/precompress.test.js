@@ -30,14 +30,15 @@ function assertFreshCopies(dir, names) {
 test('copies beside every compressible file, none beside the others; the same bytes the budget counts', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'precompress-'));
   const text = 'the console '.repeat(500);
-  const compressible = ['index.html', 'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'main.css', 'logo.svg'];
-  const others = ['_headers', '_redirects', 'photo.png'];
+  const compressible = ['index.html', 'app-0123456789abcdef.js', 'app-0123456789abcdef_bg.wasm', 'main.css', 'logo.svg',
+    path.join('assets.js', 'nested.js')];
+  const others = ['_headers', '_redirects', 'photo.png', path.join('assets.js', 'photo.png')];
+  fs.mkdirSync(path.join(dir, 'assets.js')); // a folder, named like a file to compress
   for (const name of [...compressible, ...others]) fs.writeFileSync(path.join(dir, name), `${name}: ${text}`);
-  fs.mkdirSync(path.join(dir, 'sub.js'));
 
   assert.deepEqual(precompressDir(dir).sort(), [...compressible].sort());
   assertFreshCopies(dir, compressible);
-  for (const name of [...others, 'sub.js']) {
+  for (const name of [...others, 'assets.js']) {
     assert.ok(!fs.existsSync(path.join(dir, `${name}.br`)) && !fs.existsSync(path.join(dir, `${name}.gz`)), name);
   }
   const wasm = path.join(dir, compressible[2]);
