@@ -13,5 +13,6 @@ try {
 }
 require('./csp-hashes.js');
 // Release builds only: trunk serve sends no precompressed file, and brotli 11
-// over a debug build's unoptimised wasm costs seconds on every rebuild.
+// over a debug build's 15 MB of unoptimised wasm took 51 s (a release build's
+// 1.3 MB: 5 s), on every rebuild.
 if (process.env.TRUNK_PROFILE === 'release') precompressStaging();
