@@ -25,9 +25,10 @@ function accepted(header = '') {
     .map(([name]) => name.toLowerCase()));
 }
 
-/** The file `urlPath` names in `dir`, or index.html when there is none. */
+/** The file `urlPath` names in `dir`, or index.html when there is none (or the path is malformed). */
 function fileFor(dir, urlPath) {
-  const file = path.join(dir, decodeURIComponent(urlPath));
+  let file;
+  try { file = path.join(dir, decodeURIComponent(urlPath)); } catch { file = dir; }
   const inside = file.startsWith(dir + path.sep);
   return inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(dir, 'index.html');
 }
@@ -85,4 +86,4 @@ function stopFront(server) {
   return new Promise((resolve) => server.close(resolve));
 }
 
-module.exports = { startFront, stopFront, accepted };
+module.exports = { startFront, stopFront };
