@@ -4,22 +4,39 @@
 // and when the first contentful paint happened.
 // The same compressed sizes the first-load budget test counts.
 const { sizes, firstLoadFiles, firstLoadSizes, lazySizes, lazyPageSizes } = require('../scripts/size-budget');
-const { startSandbox: startProcess, stopSandbox: stop } = require('../scripts/sandbox-process');
+const { startSandbox: startProcess, stopSandbox: stopProcess } = require('../scripts/sandbox-process');
+const { startFront, stopFront } = require('./front');
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const CUSTOMER = { Id: '99fa98a1-2ce0-457c-9371-0d3a01eb6ef0', Secret: 'sandbox-secret', Entity: 'customer' };
 const SANDBOX_BIN = 'target/release/exotel-sandbox';
+// The sandbox behind a bench front server listens this far above the front's port.
+const SANDBOX_PORT_OFFSET = 50;
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 
-/** Starts a sandbox on `port` serving `staticDir`, seeded with `seed` apps
- * (and `seedUsers` users each), and waits until it answers. */
-function startSandbox(port, staticDir, seed, seedUsers = 0) {
-  const args = ['--static-dir', staticDir, '--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)];
-  return startProcess({ bin: SANDBOX_BIN, port, args });
+/** Serves `staticDir` on `port` as a deployment does (bench/front.js: the
+ * precompressed copies, the SPA fallback) in front of a sandbox seeded with
+ * `seed` apps (and `seedUsers` users each); resolves once both answer with
+ * the handle `stop` takes. */
+async function startSandbox(port, staticDir, seed, seedUsers = 0) {
+  const sandboxPort = port + SANDBOX_PORT_OFFSET;
+  const args = ['--faults', '--quiet', '--seed', String(seed), '--seed-users', String(seedUsers)];
+  const sandbox = await startProcess({ bin: SANDBOX_BIN, port: sandboxPort, args });
+  try {
+    return { sandbox, front: await startFront(port, staticDir, `http://127.0.0.1:${sandboxPort}`) };
+  } catch (e) {
+    await stopProcess(sandbox);
+    throw e;
+  }
+}
+
+async function stop({ sandbox, front }) {
+  await stopFront(front);
+  await stopProcess(sandbox);
 }
 
 async function customerToken(origin) {
@@ -46,7 +63,8 @@ async function addTimingHelpers(page) {
  * way, added latency) for the start-up runs, through the devtools protocol.
  * On localhost the wasm arrives a few ms after the CSS, so whether the page
  * paints before the wasm has downloaded only shows on a slower network. The
- * sandbox serves files uncompressed: the raw bytes cross the emulated link. */
+ * front server sends the brotli-11 copies Chromium asks for, as nginx and
+ * Caddy do: the bytes a deployment sends cross the emulated link. */
 const NET = process.env.BENCH_NET ? process.env.BENCH_NET.split(',').map(Number) : null;
 
 async function throttle(page) {

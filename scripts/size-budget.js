@@ -8,7 +8,8 @@
 // figures per file (it uses `firstLoadSizes`).
 const fs = require('fs');
 const path = require('path');
-const zlib = require('zlib');
+// The same encoders the release build writes its .br/.gz copies with.
+const { brotli, gzip } = require('./precompress');
 
 const BUDGET_FILE = path.join(__dirname, '..', 'size-budget.json');
 
@@ -16,15 +17,15 @@ const BUDGET_FILE = path.join(__dirname, '..', 'size-budget.json');
 function sizes(buf) {
   return {
     raw: buf.length,
-    gzip: zlib.gzipSync(buf, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    gzip: gzip(buf).length,
+    brotli: brotli(buf).length,
   };
 }
 
-/** The files of `dir` that index.html names, and index.html itself. */
+/** The files of `dir` that index.html names, and index.html itself: the html, js, wasm and css a first load fetches. */
 function firstLoadFiles(dir) {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  return fs.readdirSync(dir).filter((f) => f === 'index.html' || html.includes(`/${f}`));
+  return fs.readdirSync(dir).filter((f) => (f === 'index.html' || html.includes(`/${f}`)) && /\.(html|js|wasm|css)$/.test(f));
 }
 
 function sizesOf(dir, files) {
@@ -33,7 +34,7 @@ function sizesOf(dir, files) {
 
 /** The sizes of each first-load file in `dir`. */
 function firstLoadSizes(dir) {
-  return sizesOf(dir, firstLoadFiles(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f)));
+  return sizesOf(dir, firstLoadFiles(dir));
 }
 
 /** The sizes of each lazy chunk in `dir`: wasm that index.html does not name. */

@@ -4,10 +4,13 @@
 // --server-config, nginx.conf + Caddyfile) from deploy/policy.json with the
 // same CSP. connect-src is always rebuilt from policy.json, so running it
 // again with another host replaces the host instead of adding one.
+// index.html's compressed copies (.br, .gz) are rewritten with it: nginx and
+// Caddy send a copy in place of the file, so a stale one would undo the edit.
 const fs = require('fs');
 const path = require('path');
 const { loadPolicy, metaCspOf, parseCsp, serializeCsp } = require('./policy');
 const { filesForBuild } = require('../generate');
+const { precompressFile } = require('../../scripts/precompress');
 
 const USAGE = 'usage: scripts/configure-dist --api-base URL [--timeout-ms N] [--dist DIR] [--server-config DIR]';
 
@@ -79,9 +82,10 @@ function configure(argv, log = console.log) {
   const html = editIndex(fs.readFileSync(index, 'utf8'), { ...api, timeoutMs }, policy);
   const files = filesForBuild(policy, html);
   fs.writeFileSync(index, html);
+  precompressFile(index);
   for (const name of ['_headers', '_redirects']) fs.writeFileSync(path.join(opts.dist, name), files[name]);
   log(`configure-dist: ${index}: API base ${api.base}${api.origin ? `, connect-src + ${api.origin}` : ''}` +
-    `${timeoutMs ? `, timeout ${timeoutMs} ms` : ''}; wrote _headers and _redirects`);
+    `${timeoutMs ? `, timeout ${timeoutMs} ms` : ''}; rewrote its .br and .gz; wrote _headers and _redirects`);
   if (opts.serverConfig) {
     fs.mkdirSync(opts.serverConfig, { recursive: true });
     for (const name of ['nginx.conf', 'Caddyfile']) fs.writeFileSync(path.join(opts.serverConfig, name), files[name]);

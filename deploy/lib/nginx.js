@@ -7,6 +7,10 @@ const { GENERATED_NOTE, securityHeaders } = require('./policy');
 // Quotes are escaped; backslashes (the hashed-asset regex) are kept as written.
 const quote = (v) => `"${v.replace(/"/g, '\\"')}"`;
 const addHeader = (name, value, always = true) => `add_header ${name} ${quote(value)}${always ? ' always' : ''};`;
+// The module that sends a file's precompressed copy, per encoding of policy.json's "precompressed".
+// brotli_static is Debian's libnginx-mod-http-brotli-static (a dynamic module
+// its package enables); gzip_static is built into Debian's nginx.
+const STATIC_MODULE = { br: 'brotli_static on;', gzip: 'gzip_static on;' };
 
 function locations(policy, headers) {
   const sec = headers.map(([n, v]) => addHeader(n, v));
@@ -39,6 +43,10 @@ function serverBlock(policy, headers, head) {
     `root ${policy.server.root};`,
     'index index.html;',
     'server_tokens off;',
+    '# The build\'s .br / .gz copies (scripts/precompress.js), sent when the client',
+    '# accepts that encoding; gzip_vary adds Vary: Accept-Encoding to both.',
+    ...policy.precompressed.encodings.map((e) => STATIC_MODULE[e]),
+    '# What has no copy (API answers) is compressed on the fly.',
     'gzip on;',
     'gzip_vary on;',
     'gzip_min_length 256;',
@@ -61,7 +69,8 @@ function nginxConf(policy, csp = policy.csp) {
     '# Debian nginx 1.22: copy to /etc/nginx/conf.d/exotel-console.conf (it is',
     '# http-context content) and put dist/ at the root below. Use the copy that',
     '# scripts/configure-dist --server-config writes: it carries your build\'s',
-    '# script hashes and API host in the Content-Security-Policy.',
+    '# script hashes and API host in the Content-Security-Policy. brotli_static',
+    '# needs Debian\'s libnginx-mod-http-brotli-static (README, Deploy).',
     '',
     '# Plain HTTP: behind a TLS-terminating proxy or load balancer (no HSTS here:',
     '# browsers ignore it over HTTP; the terminator should send it).',

@@ -6,6 +6,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const zlib = require('zlib');
 const { spawnSync } = require('child_process');
 const P = require('../lib/policy');
 const { parseHeadersFile } = require('../lib/static-host');
@@ -46,6 +47,17 @@ test('a direct API host: base, connect-src, timeout and _headers together', () =
   assert.equal(got.headers.get('Content-Security-Policy'), `${P.metaCspOf(got.html)}; frame-ancestors 'none'`);
   assert.match(got.headers.get('Content-Security-Policy'), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.ok(fs.readFileSync(path.join(dir, 'dist', '_redirects'), 'utf8').includes('/*  /index.html  200'));
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("index.html's .br and .gz copies are rewritten with it (the servers send them in its place)", () => {
+  const dir = tempDist();
+  const index = path.join(dir, 'dist', 'index.html');
+  assert.equal(run(dir, '--api-base', 'https://api.example.com/v2/integrations').status, 0);
+  const html = fs.readFileSync(index);
+  assert.ok(html.includes('https://api.example.com'));
+  assert.ok(zlib.brotliDecompressSync(fs.readFileSync(`${index}.br`)).equals(html), 'index.html.br is the new index.html');
+  assert.ok(zlib.gunzipSync(fs.readFileSync(`${index}.gz`)).equals(html), 'index.html.gz is the new index.html');
   fs.rmSync(dir, { recursive: true });
 });
 
@@ -91,6 +103,7 @@ test('--server-config writes nginx.conf and Caddyfile with the same CSP', () => 
 test('bad input is refused with a clear message and nothing is written', () => {
   const dir = tempDist();
   const before = fs.readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8');
+  const beforeBr = fs.readFileSync(path.join(dir, 'dist', 'index.html.br'));
   const cases = [
     [['--api-base', 'ftp://host/x'], /only http:\/\/ and https:\/\//],
     [['--api-base', 'api.example.com/v2'], /not a URL/],
@@ -113,6 +126,7 @@ test('bad input is refused with a clear message and nothing is written', () => {
     assert.match(r.stderr, message, args.join(' '));
   }
   assert.equal(fs.readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8'), before);
+  assert.ok(fs.readFileSync(path.join(dir, 'dist', 'index.html.br')).equals(beforeBr));
   assert.ok(!fs.existsSync(path.join(dir, 'dist', '_headers')));
   const missing = spawnSync(SCRIPT, ['--api-base', '/v2', '--dist', path.join(dir, 'nope')], { encoding: 'utf8' });
   assert.match(missing.stderr, /index.html not found: build first/);

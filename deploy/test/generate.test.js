@@ -80,6 +80,21 @@ test('_headers, nginx (both servers) and Caddy carry the same security headers',
   }
 });
 
+test("nginx and Caddy send the build's precompressed copies, brotli first, on every server", () => {
+  const files = filesFor(policy);
+  assert.deepEqual(policy.precompressed.encodings, ['br', 'gzip']);
+  const [plain, tls] = files['nginx.conf'].split(/^server \{$/m).slice(1);
+  for (const block of [plain, tls]) {
+    assert.match(block, /^ {4}brotli_static on;$/m);
+    assert.match(block, /^ {4}gzip_static on;$/m);
+    assert.match(block, /^ {4}gzip_vary on;$/m, 'Vary: Accept-Encoding on what gzip_static sends');
+  }
+  // One file_server, inside the snippet both sites import.
+  const servers = files.Caddyfile.match(/^\t+file_server\b.*$/gm).map((l) => l.trim());
+  assert.deepEqual(servers, ['file_server {']);
+  assert.match(files.Caddyfile, /\t\tfile_server \{\n\t\t\tprecompressed br gzip\n\t\t\}/);
+});
+
 test('_redirects: the API proxy first, then the SPA fallback', () => {
   const rules = filesFor(policy)._redirects.split('\n').filter((l) => l && !l.startsWith('#'));
   assert.deepEqual(rules, [

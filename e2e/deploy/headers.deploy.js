@@ -3,28 +3,16 @@
 // compression; HSTS only over TLS. Request-level: no browser needed.
 const { test, expect } = require('@playwright/test');
 const { CUSTOMER_ID, CUSTOMER_SECRET } = require('../fixtures');
-const { policy, expectedHeaders, hashedAssets, SERVERS } = require('./expected');
+const { policy, hashedAssets, TYPES, headerMap, expectSecurityHeaders: expectHeaders, SERVERS } = require('./expected');
 
 test.use({ ignoreHTTPSErrors: true });
 
 /** name (lower case) → every value sent under it. */
-function headerValues(res) {
-  const all = new Map();
-  for (const { name, value } of res.headersArray()) {
-    const key = name.toLowerCase();
-    all.set(key, [...(all.get(key) || []), value]);
-  }
-  return all;
-}
+const headerValues = (res) => headerMap(res.headersArray().map(({ name, value }) => [name, value]));
 
 function expectSecurityHeaders(res, tls) {
   const got = headerValues(res);
-  for (const [name, value] of expectedHeaders()) {
-    expect(got.get(name.toLowerCase()), `${name} of ${res.url()}`).toEqual([value]);
-  }
-  const hsts = got.get('strict-transport-security');
-  if (tls) expect(hsts, `HSTS of ${res.url()}`).toEqual([policy.hsts]);
-  else expect(hsts, `no HSTS over plain HTTP: ${res.url()}`).toBeUndefined();
+  expectHeaders(got, res.url(), tls);
   return got;
 }
 
@@ -45,12 +33,11 @@ for (const server of SERVERS) {
     });
 
     test('hashed assets: immutable, right type, gzip', async ({ request }) => {
-      const types = { js: /^(application|text)\/javascript/, wasm: /^application\/wasm$/, css: /^text\/css/ };
       for (const [ext, name] of hashedAssets()) {
         expect(name, `a hashed .${ext} in the build`).toBeTruthy();
         const res = await request.get(`${server.url}/${name}`, gzip);
         expect(res.status(), name).toBe(200);
-        expect(res.headers()['content-type'], name).toMatch(types[ext]);
+        expect(res.headers()['content-type'], name).toMatch(TYPES[ext]);
         const got = expectSecurityHeaders(res, server.tls);
         expect(got.get('cache-control'), name).toEqual([policy.cache.hashed]);
         expect(got.get('content-encoding'), name).toEqual(['gzip']);

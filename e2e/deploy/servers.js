@@ -31,14 +31,20 @@ function certificate(work) {
   return { cert, key };
 }
 
-/** nginx's main context around the rendered file, like Debian's nginx.conf (gzip on at http level). */
+/** nginx's main context around the rendered file, like Debian's nginx.conf: the
+ * enabled dynamic modules (brotli_static's, from libnginx-mod-http-brotli-static)
+ * loaded, gzip on at http level. */
 function nginxMain(work, site) {
   const dir = path.join(work, 'nginx');
   fs.mkdirSync(path.join(dir, 'tmp'), { recursive: true });
+  // Debian's modules-enabled files load "modules/<name>.so", relative to the
+  // prefix (-p, this folder here; /usr/share/nginx, a link to them, in Debian).
+  fs.symlinkSync('/usr/lib/nginx/modules', path.join(dir, 'modules'));
   fs.writeFileSync(path.join(dir, 'exotel-console.conf'), site);
   const user = process.getuid && process.getuid() === 0 ? 'user www-data;\n' : '';
   const tmp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${dir}/tmp/${t};`);
-  fs.writeFileSync(path.join(dir, 'nginx.conf'), `${user}daemon off;
+  fs.writeFileSync(path.join(dir, 'nginx.conf'), `${user}include /etc/nginx/modules-enabled/*.conf;
+daemon off;
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
