@@ -2,7 +2,7 @@
 // export, keyboard, dark mode, accessibility (axe-core), small and large
 // screens. Screenshots for the README are taken here, light and dark.
 const fs = require('fs');
-const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, axe } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, axe, shot } = require('./fixtures');
 
 
 
@@ -185,12 +185,12 @@ test('dark mode follows the system, and the toggle is remembered', async ({ page
 });
 
 for (const scheme of ['light', 'dark']) {
-  test(`accessibility (axe-core) and screenshots, ${scheme}`, async ({ page, request }) => {
+  test(`accessibility (axe-core) and screenshots, ${scheme}`, { tag: '@docs' }, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await sandbox.reset(request, 0);
     const check = async (name) => {
       expect(await axe(page), `axe violations on ${name} (${scheme})`).toEqual([]);
-      await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png` });
+      await shot(page, `${name}-${scheme}`);
     };
     await page.goto('/connect');
     await expect(page.getByRole('heading', { name: 'Connect to the integrations API' })).toBeVisible();
@@ -228,7 +228,7 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test('responsive: cards at 360 px, the full table at 1920 px', async ({ page, request }) => {
+test('responsive: cards at 360 px, the full table at 1920 px', { tag: '@docs' }, async ({ page, request }) => {
   await sandbox.reset(request, 4);
   await page.setViewportSize({ width: 360, height: 780 });
   await signIn(page);
@@ -237,11 +237,11 @@ test('responsive: cards at 360 px, the full table at 1920 px', async ({ page, re
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   expect(await page.getByTestId('apps-table').locator('thead').boundingBox()).toMatchObject({ height: 1 });
   await expect(firstRow.locator('td[data-label="Domain"]')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/list-mobile.png', fullPage: true });
+  await shot(page, 'list-mobile', { fullPage: true });
   expect(await axe(page)).toEqual([]);
   await page.setViewportSize({ width: 1920, height: 1000 });
   await expect(page.getByTestId('apps-table').locator('thead')).toBeVisible();
   const box = await page.getByTestId('apps-table').boundingBox();
   expect(box.width).toBeGreaterThan(1000);
-  await page.screenshot({ path: 'docs/screenshots/list-wide.png' });
+  await shot(page, 'list-wide');
 });

@@ -1,6 +1,7 @@
 // Shared helpers: sandbox control over HTTP, sign-in, and a page fixture that
 // fails the test on any uncaught error or Rust panic in the browser.
 const fs = require('fs');
+const path = require('path');
 const base = require('@playwright/test');
 const { PORTS, DEPLOYMENTS } = require('./ports');
 
@@ -101,6 +102,19 @@ async function fillCreateForm(page, app = {}) {
 }
 
 /**
+ * Saves the screenshot `name`.png, as docs/screenshots/ names it. A test run
+ * keeps it in an ignored folder, <output>/screenshots/ (test-results/ by
+ * default), so running the suite never changes a tracked file; only
+ * scripts/screenshots points E2E_SCREENSHOT_DIR at docs/screenshots/.
+ * Animations are finished and the caret hidden: nothing that moves by the
+ * clock reaches the pixels.
+ */
+async function shot(page, name, options = {}) {
+  const dir = process.env.E2E_SCREENSHOT_DIR || path.join(base.test.info().project.outputDir, 'screenshots');
+  await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled', caret: 'hide', ...options });
+}
+
+/**
  * Every test's page fails the test on an uncaught error, a Rust panic, or a
  * Content-Security-Policy violation, and records the console output so tests
  * can check that no secret was ever logged. A test that provokes a problem on
@@ -123,6 +137,9 @@ const test = base.test.extend({
       document.addEventListener('securitypolicyviolation', (e) =>
         window.__reportCspViolation(`${e.violatedDirective} blocked ${e.blockedURI}`));
     });
+    // scripts/screenshots: the page's Date stands at the sandboxes' frozen
+    // instant (timers still run), so "3 days ago" reads the same every run.
+    if (process.env.E2E_FIXED_CLOCK) await page.clock.setFixedTime(new Date(process.env.E2E_FIXED_CLOCK));
     await use(page);
     if (process.env.E2E_DEBUG) console.log(consoleLines.join('\n'));
     for (const pattern of expectedProblems) {
@@ -134,6 +151,6 @@ const test = base.test.extend({
 });
 
 module.exports = {
-  test, expect: base.expect, sandbox, signIn, fillCreateForm, appToken, axe, secretPlaces, API,
+  test, expect: base.expect, sandbox, signIn, fillCreateForm, appToken, axe, secretPlaces, shot, API,
   CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS,
 };

@@ -1,5 +1,5 @@
 // The four operations end to end: connect, list, create, detail, delete.
-const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, PORTS } = require('./fixtures');
+const { test, expect, sandbox, signIn, fillCreateForm, CUSTOMER_ID, PORTS, shot } = require('./fixtures');
 
 const table = (page) => page.getByTestId('apps-table');
 const sessionKeys = (page) => page.evaluate(() => Object.keys(sessionStorage));
@@ -115,7 +115,7 @@ test.describe('list', () => {
 test.describe('create', () => {
   test.beforeEach(async ({ request }) => sandbox.reset(request, 0));
 
-  test('creates, shows the secret once, and detail works without asking', async ({ page, request }) => {
+  test('creates, shows the secret once, and detail works without asking', { tag: '@docs' }, async ({ page, request }) => {
     await signIn(page, '/apps/new');
     await expect(page.getByRole('heading', { name: 'New app' })).toBeVisible();
     await fillCreateForm(page, { name: 'WebRTC' });
@@ -131,7 +131,7 @@ test.describe('create', () => {
     const file = await download;
     const text = require('fs').readFileSync(await file.path(), 'utf8');
     expect(text).toBe(`EXOTEL_APP_ID=${apps[0].AppID}\nEXOTEL_APP_SECRET=${apps[0].AppSecret}\n`);
-    await page.screenshot({ path: 'docs/screenshots/create-secret.png', fullPage: true });
+    await shot(page, 'create-secret', { fullPage: true });
     await page.getByRole('link', { name: 'Open app' }).click();
     await expect(page.getByTestId('app-facts')).toContainText('acme1');
     await expect(page.getByTestId('unlock-form')).toHaveCount(0);

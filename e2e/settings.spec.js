@@ -4,7 +4,7 @@
 // locked app's name, and the customer record whose secret must never show.
 const fs = require('fs');
 
-const { test, expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET, PORTS, axe, secretPlaces, API, appToken } = require('./fixtures');
+const { test, expect, sandbox, signIn, CUSTOMER_ID, CUSTOMER_SECRET, PORTS, axe, secretPlaces, API, appToken, shot } = require('./fixtures');
 
 const POPUP = 'Incoming call pop-up URL (popup)';
 const CALLBACK = 'Outbound call status callback URL (callback)';
@@ -359,7 +359,7 @@ test('the customer record: name and email in the header, CustomerSecret nowhere'
 });
 
 for (const scheme of ['light', 'dark']) {
-  test(`settings: axe-clean and screenshots, ${scheme}; usable at 360 px`, async ({ page, request }) => {
+  test(`settings: axe-clean and screenshots, ${scheme}; usable at 360 px`, { tag: '@docs' }, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await sandbox.reset(request, 2);
     const [app] = await apps(request);
@@ -372,17 +372,17 @@ for (const scheme of ['light', 'dark']) {
     expect(await axe(page), `axe on settings (${scheme})`).toEqual([]);
     // Tall enough for the whole form, so the sticky save bar sits where it ends.
     await page.setViewportSize({ width: 1280, height: 1900 });
-    await page.screenshot({ path: `docs/screenshots/settings-${scheme}.png`, fullPage: true });
+    await shot(page, `settings-${scheme}`, { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByRole('dialog').getByLabel('Or paste the JSON').fill(JSON.stringify({ popup: 'https://new.example/popup', record: 'false', missedCall: 'ftp://old' }));
     await page.getByRole('dialog').getByRole('button', { name: 'Preview' }).click();
     await expect(page.getByTestId('import-preview')).toBeVisible();
     expect(await axe(page), `axe on the import dialog (${scheme})`).toEqual([]);
-    await page.screenshot({ path: `docs/screenshots/settings-import-${scheme}.png` });
+    await shot(page, `settings-import-${scheme}`);
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    if (scheme === 'light') await page.screenshot({ path: 'docs/screenshots/settings-mobile.png', fullPage: true });
+    if (scheme === 'light') await shot(page, 'settings-mobile', { fullPage: true });
   });
 }

@@ -3,7 +3,7 @@
 // one (checks before sending, duplicates, the trial-account 403, a refused
 // token that loses nothing), CSV import with bad rows, XSS as text, the
 // SipSecret audit, and the screenshots (light, dark, 360 px, axe-clean).
-const { test, expect, sandbox, signIn, PORTS, axe, secretPlaces, API, appToken } = require('./fixtures');
+const { test, expect, sandbox, signIn, PORTS, axe, secretPlaces, API, appToken, shot } = require('./fixtures');
 
 const HEADER = 'app_user_id,app_username,email,exotel_user_name,virtual_number,agent_number';
 const XSS = '<img src=x onerror=window.__xss=1>';
@@ -362,7 +362,7 @@ test.describe('add and import', () => {
 });
 
 for (const scheme of ['light', 'dark']) {
-  test(`screenshots and axe, ${scheme}: the user page and the import preview`, async ({ page, request }) => {
+  test(`screenshots and axe, ${scheme}: the user page and the import preview`, { tag: '@docs' }, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await reset(request, 1, 3);
     const app = await firstApp(request);
@@ -370,7 +370,7 @@ for (const scheme of ['light', 'dark']) {
     await expect(page.getByTestId('user-fields')).toContainText('crm-0002');
     await dismissToasts(page);
     expect(await axe(page), `axe on the user page (${scheme})`).toEqual([]);
-    await page.screenshot({ path: `docs/screenshots/user-${scheme}.png`, fullPage: true });
+    await shot(page, `user-${scheme}`, { fullPage: true });
     await page.setViewportSize({ width: 1280, height: 960 });
     await page.goto(`/apps/${app.AppID}/users`);
     await expect(page.getByRole('button', { name: 'Add user' }).first()).toBeEnabled();
@@ -380,7 +380,7 @@ for (const scheme of ['light', 'dark']) {
     );
     await expect(dialog.getByTestId('users-import-preview').locator('tbody tr')).toHaveCount(3);
     expect(await axe(page), `axe on the import dialog (${scheme})`).toEqual([]);
-    await page.screenshot({ path: `docs/screenshots/users-import-${scheme}.png` });
+    await shot(page, `users-import-${scheme}`);
   });
 }
 

@@ -5,7 +5,7 @@
 // 360 px screen.
 const fs = require('fs');
 const { spawn } = require('child_process');
-const { test, expect, sandbox, signIn, PORTS, axe, secretPlaces, API, appToken } = require('./fixtures');
+const { test, expect, sandbox, signIn, PORTS, axe, secretPlaces, API, appToken, shot } = require('./fixtures');
 const { DIST } = require('./ports');
 
 
@@ -294,7 +294,7 @@ test.describe('users list', () => {
     }
   });
 
-  test('axe-clean, light and dark screenshots, the delete dialog, and 360 px', async ({ page, request }) => {
+  test('axe-clean, light and dark screenshots, the delete dialog, and 360 px', { tag: '@docs' }, async ({ page, request }) => {
     await seed(request, 1, 250);
     const app = await firstApp(request);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -305,13 +305,13 @@ test.describe('users list', () => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.evaluate(() => window.scrollTo(0, 0));
       expect(await axe(page), `axe (${scheme})`).toEqual([]);
-      await page.screenshot({ path: `docs/screenshots/users-${scheme}.png` });
+      await shot(page, `users-${scheme}`);
     }
     await page.emulateMedia({ colorScheme: 'light' });
     await page.getByRole('button', { name: 'Delete all users…' }).click();
     await page.getByRole('dialog').getByLabel(/Type .* to confirm/).fill(app.AppName);
     expect(await axe(page), 'axe (delete dialog)').toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/users-delete-dialog-light.png' });
+    await shot(page, 'users-delete-dialog-light');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
 

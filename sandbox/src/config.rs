@@ -5,6 +5,9 @@
 
 use std::path::PathBuf;
 
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
 /// The customer the sandbox pretends to be: the id is the one in the seed
 /// document's examples, so screenshots and docs look familiar.
 pub const DEFAULT_CUSTOMER_ID: &str = "99fa98a1-2ce0-457c-9371-0d3a01eb6ef0";
@@ -55,6 +58,9 @@ pub struct Config {
     pub faults: bool,
     /// Serve a built console from this folder at `/`, with SPA fallback.
     pub static_dir: Option<PathBuf>,
+    /// `--fixed-clock`: unix seconds the clock stands at, with ids and secrets
+    /// from counters (see `fixed`); `None`: the system clock, random ids.
+    pub fixed_clock: Option<i64>,
     /// One line per request on stdout (method, path, status, duration).
     /// Off by default so in-process tests stay quiet; the binary turns it on.
     pub log_requests: bool,
@@ -76,6 +82,7 @@ impl Default for Config {
             cors: false,
             faults: false,
             static_dir: None,
+            fixed_clock: None,
             log_requests: false,
         }
     }
@@ -84,7 +91,8 @@ impl Default for Config {
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    Run(Config),
+    /// Boxed: a Config is large next to `Help` (clippy's large_enum_variant).
+    Run(Box<Config>),
     Help,
 }
 
@@ -113,6 +121,9 @@ OPTIONS:
     --cors                     Answer CORS preflights and allow cross-origin calls
     --faults                   Enable the /__sandbox/ test-control endpoints
     --static-dir <DIR>         Serve DIR at / with single-page-app fallback to index.html
+    --fixed-clock <RFC3339>    Stop the clock at this instant and make ids and secrets
+                               from counters: the same calls get the same answers
+                               every run (scripts/screenshots)
     --quiet                    Do not log one line per request
     -h, --help                 Print this help
 
@@ -160,10 +171,10 @@ where
             other => return Err(format!("unknown argument {other:?} (try --help)")),
         }
     }
-    Ok(Command::Run(config))
+    Ok(Command::Run(Box::new(config)))
 }
 
-const VALUED: [&str; 11] = [
+const VALUED: [&str; 12] = [
     "--port",
     "--host",
     "--customer-id",
@@ -175,6 +186,7 @@ const VALUED: [&str; 11] = [
     "--next-key-name",
     "--max-page-size",
     "--static-dir",
+    "--fixed-clock",
 ];
 
 fn is_valued(flag: &str) -> bool {
@@ -218,6 +230,10 @@ fn set_valued(config: &mut Config, flag: &str, v: String) -> Result<(), String> 
             }
             config.static_dir = Some(dir);
         }
+        "--fixed-clock" => match OffsetDateTime::parse(&v, &Rfc3339) {
+            Ok(at) => config.fixed_clock = Some(at.unix_timestamp()),
+            Err(_) => return Err(format!("{flag} must be an RFC 3339 time, got {v:?}")),
+        },
         other => return Err(format!("unknown argument {other:?} (try --help)")),
     }
     Ok(())
@@ -237,7 +253,7 @@ mod tests {
 
     fn run(args: &[&str]) -> Config {
         match parse_args(args.iter().copied()) {
-            Ok(Command::Run(c)) => c,
+            Ok(Command::Run(c)) => *c,
             other => panic!("expected a config, got {other:?}"),
         }
     }
@@ -255,6 +271,7 @@ mod tests {
         assert_eq!(c.customer_email, "admin@acme.example");
         assert_eq!(c.next_key_name, "LastEvaluatedValue");
         assert_eq!(c.max_page_size, None);
+        assert_eq!(c.fixed_clock, None);
         assert!(!c.cors && !c.faults && c.static_dir.is_none());
         assert!(c.log_requests);
     }
@@ -283,7 +300,9 @@ mod tests {
             "--next-key-name=last_value",
             "--max-page-size",
             "50",
+            "--fixed-clock=2025-01-15T10:00:00+05:30",
         ]);
+        assert_eq!(c.fixed_clock, Some(1_736_915_400));
         assert_eq!(c.max_page_size, Some(50));
         assert_eq!(c.customer_name, "Zed Corp");
         assert_eq!(c.customer_email, "ops@zed.example");
@@ -332,6 +351,9 @@ mod tests {
         assert!(parse_args(["--customer-name", " "])
             .unwrap_err()
             .contains("must not be empty"));
+        assert!(parse_args(["--fixed-clock", "yesterday"])
+            .unwrap_err()
+            .contains("RFC 3339"));
         assert!(parse_args(["--cors=yes"])
             .unwrap_err()
             .contains("takes no value"));

@@ -9,6 +9,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde::Serialize;
 
+use crate::fixed::{self, Stream};
+
 /// Header carrying the same id as the envelope's RequestId, so an id is
 /// visible even in a network panel that does not show bodies.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
@@ -50,7 +52,7 @@ fn build<T: Serialize>(
     error: &str,
     data: Option<T>,
 ) -> Response {
-    let request_id = uuid::Uuid::new_v4().to_string();
+    let request_id = fixed::uuid(Stream::Request).to_string();
     let envelope = Envelope {
         request_id: &request_id,
         status: status_text,

@@ -20,6 +20,7 @@ pub mod extract;
 pub mod failure;
 pub mod faults;
 pub mod fields;
+pub mod fixed;
 pub mod request_log;
 pub mod routes;
 pub mod seed;
@@ -183,8 +184,12 @@ pub async fn start(config: Config) -> std::io::Result<Running> {
     Ok(Running { addr, state, task })
 }
 
-/// What the binary runs: bind, print the banner, serve until Ctrl+C.
+/// What the binary runs: bind, print the banner, serve until Ctrl+C. The
+/// one place `--fixed-clock` takes effect: it is process-wide (see `fixed`).
 pub async fn serve(config: Config) -> std::io::Result<()> {
+    if let Some(at) = config.fixed_clock {
+        fixed::fix(at);
+    }
     let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
     let addr = listener.local_addr()?;
     let state = AppState::new(config);
@@ -227,6 +232,10 @@ fn print_banner(addr: SocketAddr, state: &AppState) {
     }
     if let Some(dir) = &c.static_dir {
         let _ = writeln!(out, "  Static files:    {} at {base}/", dir.display());
+    }
+    if fixed::is_fixed() {
+        let now = state::format_ist(fixed::now_unix());
+        let _ = writeln!(out, "  Fixed clock:     {now} (ids from counters)");
     }
     let _ = out.flush();
 }

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::fixed::{self, Stream};
 use crate::seed_users::demo_users;
 use crate::settings::Setting;
 use crate::state::{format_ist, now_unix, App, Inner};
@@ -89,14 +90,14 @@ pub fn demo_apps(n: usize, customer_id: &str) -> Vec<App> {
                 created + (r >> 12) as i64 % (now - created).max(1)
             };
             App {
-                app_id: uuid::Uuid::new_v4().to_string(),
-                app_secret: uuid::Uuid::new_v4().to_string(),
+                app_id: fixed::uuid(Stream::App).to_string(),
+                app_secret: fixed::uuid(Stream::App).to_string(),
                 customer_id: customer_id.to_string(),
                 app_name: name(i, r),
                 exotel_account_sid: ACCOUNT_SIDS[(r >> 8) as usize % ACCOUNT_SIDS.len()]
                     .to_string(),
-                exotel_api_key: uuid::Uuid::new_v4().simple().to_string(),
-                exotel_api_token: uuid::Uuid::new_v4().simple().to_string(),
+                exotel_api_key: fixed::uuid(Stream::App).simple().to_string(),
+                exotel_api_token: fixed::uuid(Stream::App).simple().to_string(),
                 exotel_domain: if (r >> 16) % 10 < 7 {
                     "mumbai"
                 } else {

@@ -3,6 +3,7 @@
 //! from ids and secrets. Every fifth user's AppUserId is an e-mail address
 //! with a `+` in it, to catch a client that does not URL-encode `user_id`.
 
+use crate::fixed::{self, Stream};
 use crate::seed::mix;
 use crate::state::App;
 use crate::users::{sip_id, sip_secret, DeviceName, User, DEFAULT_ROLE};
@@ -52,18 +53,18 @@ fn demo_user(app: &App, app_index: usize, j: usize) -> User {
         email: format!("{handle}@acme.example"),
         role: if j == 0 { "admin" } else { DEFAULT_ROLE }.to_string(),
         exotel_account_sid: app.exotel_account_sid.clone(),
-        exotel_user_id: uuid::Uuid::new_v4().simple().to_string(),
+        exotel_user_id: fixed::uuid(Stream::User).simple().to_string(),
         sip_id: sip_id(&name, &app.exotel_account_sid),
         exotel_user_name: name,
         phone_device_id: if agent_number.is_empty() {
             String::new()
         } else {
-            uuid::Uuid::new_v4().to_string()
+            fixed::uuid(Stream::User).to_string()
         },
         agent_number,
         virtual_number: virtual_number(app_index),
         active_device_id: String::new(),
-        sip_device_id: uuid::Uuid::new_v4().to_string(),
+        sip_device_id: fixed::uuid(Stream::User).to_string(),
         outbound_active: false,
         is_active: j % 7 != 6,
         sip_secret: sip_secret(),

@@ -271,8 +271,9 @@ impl AppState {
     }
 }
 
+/// The system clock, or the instant `--fixed-clock` froze (see `fixed`).
 pub fn now_unix() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
+    crate::fixed::now_unix()
 }
 
 /// RFC 3339 in IST to the second, like `2023-03-23T11:47:46+05:30`.

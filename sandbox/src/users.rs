@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::fields::Object;
+use crate::fixed::{self, Stream};
 
 /// A user as stored and as the API returns it (SipSecret included: the live
 /// service sends it, and the console must drop it).
@@ -200,19 +201,19 @@ impl User {
             app_username: input.app_username.unwrap_or_default(),
             email: input.email.unwrap_or_default(),
             role: input.role.unwrap_or_else(|| DEFAULT_ROLE.to_string()),
-            exotel_user_id: uuid::Uuid::new_v4().simple().to_string(),
+            exotel_user_id: fixed::uuid(Stream::User).simple().to_string(),
             sip_id: sip_id(&user_name, &account),
             exotel_account_sid: account,
             exotel_user_name: user_name,
             phone_device_id: if agent_number.is_empty() {
                 String::new()
             } else {
-                uuid::Uuid::new_v4().to_string()
+                fixed::uuid(Stream::User).to_string()
             },
             agent_number,
             virtual_number: input.virtual_number.unwrap_or_default(),
             active_device_id: String::new(),
-            sip_device_id: uuid::Uuid::new_v4().to_string(),
+            sip_device_id: fixed::uuid(Stream::User).to_string(),
             outbound_active: false,
             is_active: input.is_active.unwrap_or(true),
             sip_secret: sip_secret(),
@@ -242,7 +243,7 @@ impl User {
             self.is_active = b;
         }
         if !self.agent_number.is_empty() && self.phone_device_id.is_empty() {
-            self.phone_device_id = uuid::Uuid::new_v4().to_string();
+            self.phone_device_id = fixed::uuid(Stream::User).to_string();
         }
         self.updated_at = now.to_string();
     }
@@ -282,7 +283,7 @@ pub fn sip_id(exotel_user_name: &str, account_sid: &str) -> String {
         .filter(char::is_ascii_alphanumeric)
         .flat_map(|c| c.to_lowercase())
         .collect();
-    let tail = &uuid::Uuid::new_v4().simple().to_string()[..4];
+    let tail = &fixed::uuid(Stream::User).simple().to_string()[..4];
     format!("sip:{name}{tail}@{account_sid}.voip.exotel.in")
 }
 
@@ -290,7 +291,7 @@ pub fn sip_id(exotel_user_name: &str, account_sid: &str) -> String {
 pub fn sip_secret() -> String {
     let mut bytes = Vec::with_capacity(48);
     for _ in 0..3 {
-        bytes.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+        bytes.extend_from_slice(fixed::uuid(Stream::User).as_bytes());
     }
     STANDARD.encode(bytes)
 }

@@ -14,6 +14,7 @@ use serde_json::{json, Value};
 use super::{object_body, typed_body, ControlError, ControlResult};
 use crate::extract::Params;
 use crate::fields::{optional_bool, optional_string, Object};
+use crate::fixed::{self, Stream};
 use crate::routes::apps::DOMAINS;
 use crate::seed;
 use crate::settings::{Setting, SettingRewrite};
@@ -51,6 +52,7 @@ pub async fn reset(State(state): State<AppState>, body: Bytes) -> ControlResult 
         Some(n) => Some(size(Some(n), "max_page_size")?),
     };
     // Generated before taking the lock, so API calls are not held up.
+    fixed::restart();
     let mut fresh = seed::demo_data(apps, users, &state.config.customer_id);
     fresh.max_page_size = max_page_size;
     *state.lock() = fresh;
@@ -118,12 +120,12 @@ fn app_from(obj: &Object, customer_id: &str) -> Result<App, String> {
     let text = |name: &str, default: &dyn Fn() -> String| -> Result<String, String> {
         Ok(optional_string(obj, name)?.unwrap_or_else(default))
     };
-    let random = || uuid::Uuid::new_v4().simple().to_string();
+    let random = || fixed::uuid(Stream::App).simple().to_string();
     let now = now_ist();
     let created_at = text("CreatedAt", &|| now.clone())?;
     Ok(App {
-        app_id: uuid::Uuid::new_v4().to_string(),
-        app_secret: uuid::Uuid::new_v4().to_string(),
+        app_id: fixed::uuid(Stream::App).to_string(),
+        app_secret: fixed::uuid(Stream::App).to_string(),
         customer_id: customer_id.to_string(),
         app_name: text("AppName", &|| "Test app".to_string())?,
         exotel_account_sid: text("ExotelAccountSid", &|| "sandboxaccount".to_string())?,

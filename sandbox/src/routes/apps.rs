@@ -10,6 +10,7 @@ use crate::auth::{self, invalid_token, Caller, CustomerCaller};
 use crate::extract::{JsonObject, Params};
 use crate::failure::{ApiResult, Failure, Success};
 use crate::fields::{required_bool, required_string, Object};
+use crate::fixed::{self, Stream};
 use crate::state::{now_ist, App, AppState, Entity, PublicApp};
 
 pub const DELETED: &str = "Deleted Successfully";
@@ -26,8 +27,8 @@ pub async fn create(
     let fields = validate_new_app(&obj).map_err(Failure::bad_request)?;
     let now = now_ist();
     let app = App {
-        app_id: uuid::Uuid::new_v4().to_string(),
-        app_secret: uuid::Uuid::new_v4().to_string(),
+        app_id: fixed::uuid(Stream::App).to_string(),
+        app_secret: fixed::uuid(Stream::App).to_string(),
         customer_id,
         app_name: fields.app_name,
         exotel_account_sid: fields.exotel_account_sid,
