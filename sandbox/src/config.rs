@@ -82,6 +82,9 @@ impl Default for Config {
 }
 
 /// What the command line asked for.
+// Made once at start-up and matched at once: boxing the config would buy
+// nothing but noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     Run(Config),
