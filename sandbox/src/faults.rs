@@ -70,6 +70,14 @@ pub enum RouteKind {
     DeleteUsers,
     /// PUT /device
     Device,
+    /// POST /customer
+    CreateCustomer,
+    /// DELETE /customer
+    DeleteCustomer,
+    /// GET /call/inbound_call/<AppID>
+    InboundCall,
+    /// POST /call/outbound_call
+    OutboundCall,
 }
 
 /// One API call, as far as fault matching cares.
@@ -189,6 +197,10 @@ pub fn classify(method: &Method, path: &str, query: Option<&str>) -> Option<Rout
             _ => return None,
         },
         (_, "/customer") if get => RouteKind::Customer,
+        ("POST", "/customer") => RouteKind::CreateCustomer,
+        ("DELETE", "/customer") => RouteKind::DeleteCustomer,
+        (_, p) if get && p.starts_with("/call/inbound_call/") => RouteKind::InboundCall,
+        ("POST", "/call/outbound_call") => RouteKind::OutboundCall,
         (_, "/app_setting") if get => RouteKind::Settings,
         ("POST", "/app_setting") => RouteKind::SaveSetting,
         (_, "/usermapping") if get => match param(query, "user_id") {
@@ -315,6 +327,26 @@ mod tests {
             Some(RouteKind::SaveSetting)
         );
         assert_eq!(c(Method::DELETE, "/app_setting", None), None);
+        assert_eq!(
+            c(Method::POST, "/customer", None),
+            Some(RouteKind::CreateCustomer)
+        );
+        assert_eq!(
+            c(Method::DELETE, "/customer", None),
+            Some(RouteKind::DeleteCustomer)
+        );
+        assert_eq!(c(Method::GET, "/customer", None), Some(RouteKind::Customer));
+        let inbound = "/v2/integrations/call/inbound_call/a1";
+        assert_eq!(
+            c(Method::GET, inbound, Some("type=popup")),
+            Some(RouteKind::InboundCall)
+        );
+        assert_eq!(c(Method::POST, inbound, None), None);
+        assert_eq!(
+            c(Method::POST, "/call/outbound_call", None),
+            Some(RouteKind::OutboundCall)
+        );
+        assert_eq!(c(Method::GET, "/call/outbound_call", None), None);
     }
 
     #[test]
@@ -323,7 +355,17 @@ mod tests {
             let kind: FaultKind = serde_json::from_value(name.into()).unwrap();
             assert_eq!(serde_json::to_value(kind).unwrap(), name);
         }
-        for name in ["token", "delete", "save_setting", "create_users", "device"] {
+        for name in [
+            "token",
+            "delete",
+            "save_setting",
+            "create_users",
+            "device",
+            "create_customer",
+            "delete_customer",
+            "inbound_call",
+            "outbound_call",
+        ] {
             let route: RouteKind = serde_json::from_value(name.into()).unwrap();
             assert_eq!(serde_json::to_value(route).unwrap(), name);
         }

@@ -14,7 +14,7 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::fields::Object;
+use crate::fields::{is_email, is_phone_number, Object};
 
 /// A user as stored and as the API returns it (SipSecret included: the live
 /// service sends it, and the console must drop it).
@@ -119,22 +119,15 @@ pub fn check_name(name: &str) -> Result<(), String> {
 }
 
 fn check_email(email: &str) -> Result<(), String> {
-    match email.split_once('@') {
-        Some((local, domain))
-            if !local.is_empty()
-                && domain.contains('.')
-                && !email.contains(char::is_whitespace) =>
-        {
-            Ok(())
-        }
-        _ => Err(invalid("Email is not a valid email address")),
+    if is_email(email) {
+        Ok(())
+    } else {
+        Err(invalid("Email is not a valid email address"))
     }
 }
 
-/// An optional `+`, then 8 to 15 digits.
 fn check_number(name: &str, number: &str) -> Result<(), String> {
-    let digits = number.strip_prefix('+').unwrap_or(number);
-    if (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+    if is_phone_number(number) {
         Ok(())
     } else {
         Err(invalid(&format!("{name} is not a valid phone number")))
