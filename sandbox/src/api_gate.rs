@@ -27,17 +27,13 @@ pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -
         .map(|u| u.0.clone())
         .unwrap_or_else(|| req.uri().clone());
     let method = req.method().clone();
-    let call = Call::new(&method, uri.path(), uri.query());
+    let authorization_kind = auth::authorization_kind(&state.lock(), req.headers());
+    let call = Call::new(&method, uri.path(), uri.query(), authorization_kind);
     let (req, body) = match summarised_body(call.route, req).await {
         Ok(pair) => pair,
         Err(failure) => return failure.into_response(),
     };
-
-    let (authorization_kind, fault) = {
-        let mut inner = state.lock();
-        let kind = auth::authorization_kind(&inner, req.headers());
-        (kind, inner.take_fault(&call))
-    };
+    let fault = state.lock().take_fault(&call);
 
     let record = RequestRecord {
         method: method.to_string(),

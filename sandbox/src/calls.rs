@@ -134,10 +134,9 @@ pub fn inbound_record(
 }
 
 /// The call `user` places to `to`, as `POST /call/outbound_call` answers it:
-/// a fresh 32-hex CallSid, the SIP id without its domain as FromNumber, no
-/// status yet and Go's zero time stamps, as in the public example.
+/// a fresh 32-hex CallSid, the user's SipId as FromNumber, no status yet and
+/// Go's zero time stamps, as in the public example.
 pub fn outbound_record(app: &App, user: &User, to: &str) -> CallRecord {
-    let sip = user.sip_id.split('@').next().unwrap_or_default();
     CallRecord {
         customer_id: app.customer_id.clone(),
         app_id: app.app_id.clone(),
@@ -150,7 +149,7 @@ pub fn outbound_record(app: &App, user: &User, to: &str) -> CallRecord {
         call_status: String::new(),
         call_state: "active",
         to_number: to.to_string(),
-        from_number: sip.to_string(),
+        from_number: user.sip_id.clone(),
         total_duration: Value::from(0),
         call_recordings: String::new(),
         account_domain: app.exotel_domain.clone(),

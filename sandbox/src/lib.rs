@@ -27,6 +27,7 @@ pub mod routes;
 pub mod seed;
 pub mod seed_users;
 pub mod settings;
+pub mod sip_secret;
 pub mod state;
 pub mod static_files;
 pub mod users;

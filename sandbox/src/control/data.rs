@@ -199,6 +199,24 @@ pub async fn app_users(State(state): State<AppState>, params: Params) -> Control
     Ok(Json(json!({ "app_id": app_id, "users": users })).into_response())
 }
 
+/// GET /__sandbox/sip-password?app_id=ID&user_id=U: `{"app_id", "user_id",
+/// "password"}`, the plain SIP password the user's SipSecret encrypts, so a
+/// test can check what a client decrypted. Unknown user: 404.
+pub async fn sip_password(State(state): State<AppState>, params: Params) -> ControlResult {
+    let app_id = known_app(&state, &params)?;
+    let user_id = params
+        .get("user_id")
+        .ok_or_else(|| ControlError::bad("user_id query parameter is required"))?;
+    let inner = state.lock();
+    let user = inner
+        .users_of(&app_id)
+        .iter()
+        .find(|u| u.app_user_id == user_id)
+        .ok_or_else(|| ControlError(StatusCode::NOT_FOUND, "no such user".into()))?;
+    let body = json!({ "app_id": app_id, "user_id": user_id, "password": user.sip_password });
+    Ok(Json(body).into_response())
+}
+
 /// GET /__sandbox/deliveries: `{"deliveries": [{type, app_id, url, delivered,
 /// reason, payload}...]}`, oldest first.
 pub async fn deliveries(State(state): State<AppState>) -> Response {
