@@ -36,6 +36,15 @@ const sandbox = {
   expireTokens: (request, port) => control(request, 'expire-tokens', {}, port),
   rawListItems: (request, items, port) => control(request, 'raw-list-items', items, port),
   state: async (request, port) => (await request.get(`${API(port)}/__sandbox/state`)).json(),
+  /** The webhooks the sandbox recorded instead of sending (issue 21), oldest first. */
+  deliveries: async (request, port) => (await (await request.get(`${API(port)}/__sandbox/deliveries`)).json()).deliveries,
+  /** The plain SIP password a user's SipSecret encrypts (issue 25). */
+  sipPassword: async (request, appId, userId, port) => {
+    const query = new URLSearchParams({ app_id: appId, user_id: userId });
+    const res = await request.get(`${API(port)}/__sandbox/sip-password?${query}`);
+    if (!res.ok()) throw new Error(`sandbox sip-password: HTTP ${res.status()}`);
+    return (await res.json()).password;
+  },
   customerToken: async (request, port) => {
     const res = await request.post(`${API(port)}/v2/integrations/token`, {
       data: { Id: CUSTOMER_ID, Secret: CUSTOMER_SECRET, Entity: 'customer' },

@@ -27,17 +27,13 @@ pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -
         .map(|u| u.0.clone())
         .unwrap_or_else(|| req.uri().clone());
     let method = req.method().clone();
-    let call = Call::new(&method, uri.path(), uri.query());
+    let authorization_kind = auth::authorization_kind(&state.lock(), req.headers());
+    let call = Call::new(&method, uri.path(), uri.query(), authorization_kind);
     let (req, body) = match summarised_body(call.route, req).await {
         Ok(pair) => pair,
         Err(failure) => return failure.into_response(),
     };
-
-    let (authorization_kind, fault) = {
-        let mut inner = state.lock();
-        let kind = auth::authorization_kind(&inner, req.headers());
-        (kind, inner.take_fault(&call))
-    };
+    let fault = state.lock().take_fault(&call);
 
     let record = RequestRecord {
         method: method.to_string(),
@@ -88,6 +84,8 @@ async fn summarised_body(
                 | RouteKind::CreateUsers
                 | RouteKind::UpdateUser
                 | RouteKind::Device
+                | RouteKind::CreateCustomer
+                | RouteKind::OutboundCall
         )
     }) else {
         return Ok((req, None));
@@ -102,7 +100,9 @@ async fn summarised_body(
 
 /// What the request log keeps of a body: the setting's Key and Value, the
 /// AppUserIds of a batch, the user and field names of an update, the device
-/// switch. Never a SipSecret or any other field value of a user.
+/// switch, a new customer's name and e-mail, an outbound call's four fields.
+/// Only named fields are kept, so a secret sent by mistake (a SipSecret, a
+/// CustomerSecret) never reaches the log.
 fn summary(route: RouteKind, body: Option<Value>) -> Value {
     let pick = |obj: &Value, names: &[&str]| -> Value {
         names
@@ -115,6 +115,12 @@ fn summary(route: RouteKind, body: Option<Value>) -> Value {
         (RouteKind::SaveSetting, Some(b @ Value::Object(_))) => pick(&b, &["Key", "Value"]),
         (RouteKind::Device, Some(b @ Value::Object(_))) => {
             pick(&b, &["UserId", "DeviceName", "DeviceStatus"])
+        }
+        (RouteKind::CreateCustomer, Some(b @ Value::Object(_))) => {
+            pick(&b, &["CustomerName", "Email"])
+        }
+        (RouteKind::OutboundCall, Some(b @ Value::Object(_))) => {
+            pick(&b, &["customer_id", "app_id", "to", "user_id"])
         }
         (RouteKind::UpdateUser, Some(Value::Object(obj))) => json!({
             "AppUserId": obj.get("AppUserId"),

@@ -127,16 +127,18 @@ pub fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Caller, Fai
         Some(r) if r.is_valid(now_unix()) => r,
         _ => return Err(invalid_token()),
     };
+    // Deleting a customer or an app revokes its tokens; checking it still
+    // exists as well keeps that true whatever path removed it.
     match record.entity {
-        Entity::Customer => Ok(Caller::Customer {
-            customer_id: record.subject.clone(),
-        }),
-        // Deleting an app revokes its tokens; checking the app still exists
-        // as well keeps that true whatever path removed it.
+        Entity::Customer if inner.find_customer(&record.subject).is_some() => {
+            Ok(Caller::Customer {
+                customer_id: record.subject.clone(),
+            })
+        }
         Entity::App if inner.find_app(&record.subject).is_some() => Ok(Caller::App {
             app_id: record.subject.clone(),
         }),
-        Entity::App => Err(invalid_token()),
+        _ => Err(invalid_token()),
     }
 }
 

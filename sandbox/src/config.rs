@@ -89,6 +89,9 @@ impl Default for Config {
 }
 
 /// What the command line asked for.
+// Made once at start-up and matched at once: boxing the config would buy
+// nothing but noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
     /// Boxed: a Config is large next to `Help` (clippy's large_enum_variant).
@@ -105,7 +108,7 @@ USAGE:
 OPTIONS:
     --port <PORT>              Port to listen on (default 8787; 0 picks a free one)
     --host <HOST>              Address to bind (default 127.0.0.1)
-    --customer-id <ID>         Customer id accepted by POST /token
+    --customer-id <ID>         Id of the customer that exists at start, accepted by POST /token
                                (default 99fa98a1-2ce0-457c-9371-0d3a01eb6ef0)
     --customer-secret <SECRET> Customer secret accepted by POST /token (default sandbox-secret)
     --customer-name <NAME>     CustomerName in GET /customer (default Acme Support Desk)
@@ -127,10 +130,13 @@ OPTIONS:
     --quiet                    Do not log one line per request
     -h, --help                 Print this help
 
-Besides /token and /app, the API serves GET /customer, GET and POST /app_setting,
-GET, POST, PUT and DELETE /usermapping and PUT /device, quirks included. The test
-controls (--faults) and every rule the sandbox applies are described in
-sandbox/README.md.
+Besides /token and /app, the API serves GET, POST and DELETE /customer (POST
+creates further customers, each signing in with its own id and secret), GET and
+POST /app_setting, GET, POST, PUT and DELETE /usermapping, PUT /device,
+GET /call/inbound_call/<AppID> and POST /call/outbound_call, quirks included.
+The calls send nothing: the webhooks Exotel would POST are recorded for
+GET /__sandbox/deliveries. The test controls (--faults) and every rule the
+sandbox applies are described in sandbox/README.md.
 ";
 
 /// Parses the arguments after the program name. Accepts `--flag value` and

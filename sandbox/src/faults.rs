@@ -70,6 +70,14 @@ pub enum RouteKind {
     DeleteUsers,
     /// PUT /device
     Device,
+    /// POST /customer
+    CreateCustomer,
+    /// DELETE /customer
+    DeleteCustomer,
+    /// GET /call/inbound_call/<AppID>
+    InboundCall,
+    /// POST /call/outbound_call
+    OutboundCall,
 }
 
 /// One API call, as far as fault matching cares.
@@ -84,13 +92,20 @@ pub struct Call<'a> {
 }
 
 impl<'a> Call<'a> {
-    pub fn new(method: &'a Method, path: &'a str, query: Option<&'a str>) -> Self {
+    /// `token_kind` is the request log's `authorization_kind` ("customer",
+    /// "app", ...): GET /app without `entity` is a list or a detail by it.
+    pub fn new(
+        method: &'a Method,
+        path: &'a str,
+        query: Option<&'a str>,
+        token_kind: &str,
+    ) -> Self {
         let path = strip_prefix(path);
         Call {
             method,
             path,
             query,
-            route: classify(method, path, query),
+            route: classify(method, path, query, token_kind),
         }
     }
 }
@@ -174,21 +189,33 @@ impl FaultRequest {
 }
 
 /// Which documented operation a call is, from its method, its path below
-/// `/v2/integrations` and its query. Calls that are none of them (unknown
-/// routes, wrong methods, a bad `entity`) are only hit by unscoped faults.
-pub fn classify(method: &Method, path: &str, query: Option<&str>) -> Option<RouteKind> {
+/// `/v2/integrations`, its query and (for GET /app without `entity`) the
+/// kind of token it carries. Calls that are none of them (unknown routes,
+/// wrong methods, a bad `entity`) are only hit by unscoped faults.
+pub fn classify(
+    method: &Method,
+    path: &str,
+    query: Option<&str>,
+    token_kind: &str,
+) -> Option<RouteKind> {
     let path = strip_prefix(path);
     let get = matches!(method.as_str(), "GET" | "HEAD");
     Some(match (method.as_str(), path) {
         ("POST", "/token") => RouteKind::Token,
         ("POST", "/app") => RouteKind::Create,
         ("DELETE", "/app") => RouteKind::Delete,
-        (_, "/app") if get => match param(query, "entity").as_deref() {
+        (_, "/app") if get => match param(query, "entity").as_deref().filter(|e| !e.is_empty()) {
             Some("customer") => RouteKind::List,
             Some("app") => RouteKind::Detail,
+            None if token_kind == "customer" => RouteKind::List,
+            None if token_kind == "app" => RouteKind::Detail,
             _ => return None,
         },
         (_, "/customer") if get => RouteKind::Customer,
+        ("POST", "/customer") => RouteKind::CreateCustomer,
+        ("DELETE", "/customer") => RouteKind::DeleteCustomer,
+        (_, p) if get && p.starts_with("/call/inbound_call/") => RouteKind::InboundCall,
+        ("POST", "/call/outbound_call") => RouteKind::OutboundCall,
         (_, "/app_setting") if get => RouteKind::Settings,
         ("POST", "/app_setting") => RouteKind::SaveSetting,
         (_, "/usermapping") if get => match param(query, "user_id") {
@@ -283,7 +310,7 @@ mod tests {
     #[test]
     fn classifies_every_operation() {
         let p = "/v2/integrations/app";
-        let c = |m: Method, path: &str, q: Option<&str>| classify(&m, path, q);
+        let c = |m: Method, path: &str, q: Option<&str>| classify(&m, path, q, "none");
         assert_eq!(
             c(Method::POST, "/v2/integrations/token", None),
             Some(RouteKind::Token)
@@ -300,6 +327,16 @@ mod tests {
         );
         assert_eq!(c(Method::GET, p, Some("entity=other")), None);
         assert_eq!(c(Method::GET, p, None), None);
+        // Without entity, the token decides (as the app route does).
+        assert_eq!(
+            classify(&Method::GET, p, None, "app"),
+            Some(RouteKind::Detail)
+        );
+        assert_eq!(
+            classify(&Method::GET, p, Some("entity="), "customer"),
+            Some(RouteKind::List)
+        );
+        assert_eq!(classify(&Method::GET, p, Some("entity=x"), "app"), None);
         assert_eq!(c(Method::PUT, p, None), None);
         let um = "/v2/integrations/usermapping";
         assert_eq!(c(Method::GET, um, Some("user_id=a")), Some(RouteKind::User));
@@ -315,6 +352,26 @@ mod tests {
             Some(RouteKind::SaveSetting)
         );
         assert_eq!(c(Method::DELETE, "/app_setting", None), None);
+        assert_eq!(
+            c(Method::POST, "/customer", None),
+            Some(RouteKind::CreateCustomer)
+        );
+        assert_eq!(
+            c(Method::DELETE, "/customer", None),
+            Some(RouteKind::DeleteCustomer)
+        );
+        assert_eq!(c(Method::GET, "/customer", None), Some(RouteKind::Customer));
+        let inbound = "/v2/integrations/call/inbound_call/a1";
+        assert_eq!(
+            c(Method::GET, inbound, Some("type=popup")),
+            Some(RouteKind::InboundCall)
+        );
+        assert_eq!(c(Method::POST, inbound, None), None);
+        assert_eq!(
+            c(Method::POST, "/call/outbound_call", None),
+            Some(RouteKind::OutboundCall)
+        );
+        assert_eq!(c(Method::GET, "/call/outbound_call", None), None);
     }
 
     #[test]
@@ -323,7 +380,17 @@ mod tests {
             let kind: FaultKind = serde_json::from_value(name.into()).unwrap();
             assert_eq!(serde_json::to_value(kind).unwrap(), name);
         }
-        for name in ["token", "delete", "save_setting", "create_users", "device"] {
+        for name in [
+            "token",
+            "delete",
+            "save_setting",
+            "create_users",
+            "device",
+            "create_customer",
+            "delete_customer",
+            "inbound_call",
+            "outbound_call",
+        ] {
             let route: RouteKind = serde_json::from_value(name.into()).unwrap();
             assert_eq!(serde_json::to_value(route).unwrap(), name);
         }

@@ -45,6 +45,22 @@ pub fn optional_string(obj: &Object, name: &str) -> Result<Option<String>, Strin
     }
 }
 
+/// Looks like `x@y.z`: something before the `@`, a dot after it, no
+/// whitespace. The live service's exact rule is not published; this refuses
+/// the obvious typos without refusing real addresses.
+pub fn is_email(text: &str) -> bool {
+    text.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty() && domain.contains('.') && !text.contains(char::is_whitespace)
+    })
+}
+
+/// An optional `+`, then 8 to 15 digits: the numbers the live service takes
+/// for users (and Exotel's call API for a call's `to`).
+pub fn is_phone_number(text: &str) -> bool {
+    let digits = text.strip_prefix('+').unwrap_or(text);
+    (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 pub fn optional_bool(obj: &Object, name: &str) -> Result<Option<bool>, String> {
     match obj.get(name) {
         None | Some(Value::Null) => Ok(None),

@@ -30,9 +30,16 @@ pub enum Stream {
     App = 1,
     /// ExotelUserId, device ids, SipId tails and SipSecrets.
     User = 2,
+    /// CustomerID and CustomerSecret of a created customer; CallSids.
+    Customer = 3,
 }
 
-static DRAWN: [AtomicU64; 3] = [AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0)];
+static DRAWN: [AtomicU64; 4] = [
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+    AtomicU64::new(0),
+];
 
 /// Freezes the clock at `unix_secs` and turns ids to counters, for the rest
 /// of the process. A second call changes nothing.

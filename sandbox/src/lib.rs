@@ -12,9 +12,11 @@
 
 pub mod api_gate;
 pub mod auth;
+pub mod calls;
 pub mod config;
 pub mod control;
 pub mod cors;
+pub mod customers;
 pub mod envelope;
 pub mod extract;
 pub mod failure;
@@ -26,6 +28,7 @@ pub mod routes;
 pub mod seed;
 pub mod seed_users;
 pub mod settings;
+pub mod sip_secret;
 pub mod state;
 pub mod static_files;
 pub mod users;
@@ -56,7 +59,7 @@ pub fn app(config: Config) -> Router {
 
 /// The router over an existing state (lets `serve` print seeded apps).
 pub fn router(state: AppState) -> Router {
-    use routes::{apps, customer, device, settings, token, usermapping};
+    use routes::{apps, calls, customer, device, settings, token, usermapping};
     let api = Router::new()
         .route("/token", only("POST", post(token::issue)))
         .route(
@@ -66,7 +69,15 @@ pub fn router(state: AppState) -> Router {
                 get(apps::get).post(apps::create).delete(apps::delete),
             ),
         )
-        .route("/customer", only("GET", get(customer::get)))
+        .route(
+            "/customer",
+            only(
+                "GET, POST, DELETE",
+                get(customer::get)
+                    .post(customer::create)
+                    .delete(customer::delete),
+            ),
+        )
         .route(
             "/app_setting",
             only("GET, POST", get(settings::list).post(settings::save)),
@@ -82,6 +93,11 @@ pub fn router(state: AppState) -> Router {
             ),
         )
         .route("/device", only("PUT", put(device::switch)))
+        .route(
+            "/call/inbound_call/{app_id}",
+            only("GET", get(calls::inbound)),
+        )
+        .route("/call/outbound_call", only("POST", post(calls::outbound)))
         .fallback(api_not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

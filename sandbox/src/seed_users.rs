@@ -6,7 +6,7 @@
 use crate::fixed::{self, Stream};
 use crate::seed::mix;
 use crate::state::App;
-use crate::users::{sip_id, sip_secret, DeviceName, User, DEFAULT_ROLE};
+use crate::users::{new_credentials, sip_id, CustomerIdTwice, DeviceName, User, DEFAULT_ROLE};
 
 /// Every name is longer than 3 characters, as the live service requires.
 const FIRST: [&str; 16] = [
@@ -45,8 +45,9 @@ fn demo_user(app: &App, app_index: usize, j: usize) -> User {
     } else {
         format!("+9198{:08}", (r >> 16) % 100_000_000)
     };
+    let (sip_password, sip_secret) = new_credentials();
     let mut user = User {
-        customer_id: app.customer_id.clone(),
+        customer_id: CustomerIdTwice(app.customer_id.clone()),
         app_id: app.app_id.clone(),
         app_user_id,
         app_username: name.clone(),
@@ -54,7 +55,7 @@ fn demo_user(app: &App, app_index: usize, j: usize) -> User {
         role: if j == 0 { "admin" } else { DEFAULT_ROLE }.to_string(),
         exotel_account_sid: app.exotel_account_sid.clone(),
         exotel_user_id: fixed::uuid(Stream::User).simple().to_string(),
-        sip_id: sip_id(&name, &app.exotel_account_sid),
+        sip_id: sip_id(&name),
         exotel_user_name: name,
         phone_device_id: if agent_number.is_empty() {
             String::new()
@@ -67,11 +68,12 @@ fn demo_user(app: &App, app_index: usize, j: usize) -> User {
         sip_device_id: fixed::uuid(Stream::User).to_string(),
         outbound_active: false,
         is_active: j % 7 != 6,
-        sip_secret: sip_secret(),
+        sip_secret,
         user_detail: None,
         created_at: app.created_at.clone(),
         updated_at: app.created_at.clone(),
         seq: j as u64 + 1,
+        sip_password,
     };
     // A quarter on SIP (can call out), some on their phone, the rest idle.
     let device = match j % 4 {

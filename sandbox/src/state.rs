@@ -1,5 +1,6 @@
-//! The sandbox's whole memory: apps with their settings and users, issued
-//! tokens, queued faults, raw list items and the log of API calls seen. Kept in one mutex because every
+//! The sandbox's whole memory: customers, apps with their settings and users,
+//! issued tokens, queued faults, raw list items, the webhook deliveries
+//! recorded and the log of API calls seen. Kept in one mutex because every
 //! critical section is tiny and a single lock makes "reset" atomic.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -10,7 +11,9 @@ use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
+use crate::calls::Delivery;
 use crate::config::Config;
+use crate::customers::Customer;
 use crate::faults::{Call, Fault, FaultKind};
 use crate::seed;
 use crate::settings::{Setting, SettingRewrite};
@@ -18,9 +21,9 @@ use crate::users::User;
 
 /// Documented lifetime of every token.
 pub const TOKEN_LIFETIME_SECS: i64 = 90 * 24 * 60 * 60;
-/// The request log is for tests to inspect; cap it so a long dev session
-/// cannot grow it without bound.
-const MAX_RECORDED_REQUESTS: usize = 10_000;
+/// The request log and the deliveries are for tests to inspect; cap them so
+/// a long dev session cannot grow them without bound.
+const MAX_RECORDED: usize = 10_000;
 /// The live service stamps times in India Standard Time.
 pub const IST: UtcOffset = time::macros::offset!(+5:30);
 
@@ -125,8 +128,7 @@ impl TokenRecord {
 
 /// One API call as seen by the server, for `/__sandbox/state`. Never holds
 /// a header value; `body` is a summary of the few bodies tests need to see
-/// (POST /app_setting, POST and PUT /usermapping, PUT /device), never of a
-/// body that carries a secret.
+/// (see `api_gate::summary`), never a secret.
 #[derive(Clone, Debug, Serialize)]
 pub struct RequestRecord {
     pub method: String,
@@ -140,6 +142,8 @@ pub struct RequestRecord {
 
 #[derive(Debug, Default)]
 pub struct Inner {
+    /// The configured customer first, then those created, in order.
+    pub customers: Vec<Customer>,
     pub apps: Vec<App>,
     /// AppID to its settings, in insertion order. Apps without settings
     /// have no entry.
@@ -153,6 +157,8 @@ pub struct Inner {
     pub faults: VecDeque<Fault>,
     pub raw_list_items: Vec<Value>,
     pub requests: VecDeque<RequestRecord>,
+    /// The webhooks the live service would have POSTed, oldest first.
+    pub deliveries: VecDeque<Delivery>,
     /// The most users a page serves (`--max-page-size`, or the reset
     /// control's `max_page_size`); `None`: as many as asked.
     pub max_page_size: Option<usize>,
@@ -161,6 +167,40 @@ pub struct Inner {
 impl Inner {
     pub fn find_app(&self, app_id: &str) -> Option<&App> {
         self.apps.iter().find(|a| a.app_id == app_id)
+    }
+
+    /// The app's users in creation order (none for an unknown app).
+    pub fn users_of(&self, app_id: &str) -> &[User] {
+        self.users.get(app_id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The app's settings in insertion order (none for an unknown app).
+    pub fn settings_of(&self, app_id: &str) -> &[Setting] {
+        self.settings.get(app_id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn find_customer(&self, customer_id: &str) -> Option<&Customer> {
+        self.customers.iter().find(|c| c.customer_id == customer_id)
+    }
+
+    /// Removes the customer with its apps (and their settings and users),
+    /// and revokes every token of the customer and of those apps.
+    pub fn delete_customer(&mut self, customer_id: &str) {
+        self.customers.retain(|c| c.customer_id != customer_id);
+        let apps: Vec<String> = self
+            .apps
+            .iter()
+            .filter(|a| a.customer_id == customer_id)
+            .map(|a| a.app_id.clone())
+            .collect();
+        for app_id in apps {
+            self.delete_app(&app_id);
+        }
+        for t in self.tokens.values_mut() {
+            if t.entity == Entity::Customer && t.subject == customer_id {
+                t.revoked = true;
+            }
+        }
     }
 
     /// Removes the app with its settings and users, and revokes every token
@@ -235,18 +275,27 @@ impl Inner {
     }
 
     pub fn record_request(&mut self, record: RequestRecord) {
-        if self.requests.len() == MAX_RECORDED_REQUESTS {
-            self.requests.pop_front();
-        }
-        self.requests.push_back(record);
+        push_capped(&mut self.requests, record);
     }
+
+    pub fn record_delivery(&mut self, delivery: Delivery) {
+        push_capped(&mut self.deliveries, delivery);
+    }
+}
+
+fn push_capped<T>(queue: &mut VecDeque<T>, item: T) {
+    if queue.len() == MAX_RECORDED {
+        queue.pop_front();
+    }
+    queue.push_back(item);
 }
 
 /// Shared handle given to every handler.
 #[derive(Clone)]
 pub struct AppState {
     pub config: Arc<Config>,
-    /// When the customer was created (unix seconds): two years before start.
+    /// When the configured customer was created (unix seconds): two years
+    /// and a week before start, the same after every reset.
     pub customer_since: i64,
     inner: Arc<Mutex<Inner>>,
 }
@@ -255,13 +304,19 @@ impl AppState {
     /// A fresh state with `config.seed` demo apps, their settings and
     /// `config.seed_users` users each.
     pub fn new(config: Config) -> Self {
-        let mut inner = seed::demo_data(config.seed, config.seed_users, &config.customer_id);
-        inner.max_page_size = config.max_page_size;
+        let customer_since = now_unix() - seed::HISTORY_SECS - 7 * 24 * 60 * 60;
+        let inner = fresh(&config, customer_since, config.seed, config.seed_users);
         AppState {
             config: Arc::new(config),
-            customer_since: now_unix() - seed::HISTORY_SECS - 7 * 24 * 60 * 60,
+            customer_since,
             inner: Arc::new(Mutex::new(inner)),
         }
+    }
+
+    /// What a reset to `apps` demo apps of `users` users each holds: the
+    /// configured customer alone, and nothing recorded.
+    pub fn fresh(&self, apps: usize, users: usize) -> Inner {
+        fresh(&self.config, self.customer_since, apps, users)
     }
 
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -269,6 +324,13 @@ impl AppState {
         // the data stays usable, so ignore poisoning.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+fn fresh(config: &Config, customer_since: i64, apps: usize, users: usize) -> Inner {
+    let mut inner = seed::demo_data(apps, users, &config.customer_id);
+    inner.customers = vec![Customer::configured(config, customer_since)];
+    inner.max_page_size = config.max_page_size;
+    inner
 }
 
 /// The system clock, or the instant `--fixed-clock` froze (see `fixed`).

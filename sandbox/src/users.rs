@@ -9,20 +9,19 @@
 //! device is the active one, since outbound calls fail (Exotel code 10708)
 //! unless the user's SIP device is on. New users start with no device on.
 
-use base64::engine::general_purpose::STANDARD;
-use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::fields::Object;
+use crate::fields::{is_email, is_phone_number, Object};
 use crate::fixed::{self, Stream};
+pub use crate::sip_secret::new_credentials;
 
 /// A user as stored and as the API returns it (SipSecret included: the live
 /// service sends it, and the console must drop it).
 #[derive(Clone, Debug, Serialize)]
 pub struct User {
-    #[serde(rename = "CustomerId")]
-    pub customer_id: String,
+    #[serde(flatten)]
+    pub customer_id: CustomerIdTwice,
     #[serde(rename = "AppID")]
     pub app_id: String,
     #[serde(rename = "AppUserId")]
@@ -55,6 +54,8 @@ pub struct User {
     pub is_active: bool,
     #[serde(rename = "SipId")]
     pub sip_id: String,
+    /// The SIP password, encrypted as Exotel's browser SDK decrypts it
+    /// (see `crate::sip_secret`).
     #[serde(rename = "SipSecret")]
     pub sip_secret: String,
     /// Always null, as seen live.
@@ -67,6 +68,26 @@ pub struct User {
     /// Position in the app's creation order: the paging cursor.
     #[serde(skip)]
     pub seq: u64,
+    /// What `sip_secret` decrypts to; never sent, only told to tests by the
+    /// sip-password control.
+    #[serde(skip)]
+    pub sip_password: String,
+}
+
+/// The user's customer id, written twice: `CustomerId` as documented, and
+/// `customer_id`, the spelling Exotel's browser SDK reads (User.ts) and
+/// sends back in POST /call/outbound_call. One value, so they cannot differ.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerIdTwice(pub String);
+
+impl Serialize for CustomerIdTwice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("CustomerId", &self.0)?;
+        map.serialize_entry("customer_id", &self.0)?;
+        map.end()
+    }
 }
 
 /// Role of a user created without one.
@@ -120,22 +141,15 @@ pub fn check_name(name: &str) -> Result<(), String> {
 }
 
 fn check_email(email: &str) -> Result<(), String> {
-    match email.split_once('@') {
-        Some((local, domain))
-            if !local.is_empty()
-                && domain.contains('.')
-                && !email.contains(char::is_whitespace) =>
-        {
-            Ok(())
-        }
-        _ => Err(invalid("Email is not a valid email address")),
+    if is_email(email) {
+        Ok(())
+    } else {
+        Err(invalid("Email is not a valid email address"))
     }
 }
 
-/// An optional `+`, then 8 to 15 digits.
 fn check_number(name: &str, number: &str) -> Result<(), String> {
-    let digits = number.strip_prefix('+').unwrap_or(number);
-    if (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+    if is_phone_number(number) {
         Ok(())
     } else {
         Err(invalid(&format!("{name} is not a valid phone number")))
@@ -194,15 +208,16 @@ impl User {
         let agent_number = input.agent_number.unwrap_or_default();
         let user_name = input.exotel_user_name.unwrap_or_default();
         let account = input.exotel_account_sid.unwrap_or_default();
+        let (sip_password, sip_secret) = new_credentials();
         User {
-            customer_id: origin.customer_id.to_string(),
+            customer_id: CustomerIdTwice(origin.customer_id.to_string()),
             app_id: origin.app_id.to_string(),
             app_user_id: input.app_user_id,
             app_username: input.app_username.unwrap_or_default(),
             email: input.email.unwrap_or_default(),
             role: input.role.unwrap_or_else(|| DEFAULT_ROLE.to_string()),
             exotel_user_id: fixed::uuid(Stream::User).simple().to_string(),
-            sip_id: sip_id(&user_name, &account),
+            sip_id: sip_id(&user_name),
             exotel_account_sid: account,
             exotel_user_name: user_name,
             phone_device_id: if agent_number.is_empty() {
@@ -216,11 +231,12 @@ impl User {
             sip_device_id: fixed::uuid(Stream::User).to_string(),
             outbound_active: false,
             is_active: input.is_active.unwrap_or(true),
-            sip_secret: sip_secret(),
+            sip_secret,
             user_detail: None,
             created_at: origin.now.to_string(),
             updated_at: origin.now.to_string(),
             seq: origin.seq,
+            sip_password,
         }
     }
 
@@ -275,25 +291,19 @@ pub enum DeviceName {
     Sip,
 }
 
-/// `sip:<user name, letters and digits only>@<account>.voip.exotel.in`,
-/// with a short random tail so two users of the same name differ.
-pub fn sip_id(exotel_user_name: &str, account_sid: &str) -> String {
+/// `sip:<user name, letters and digits only><4 hex>`: the random tail keeps
+/// two users of the same name apart. No `@domain`: Exotel's web SDK takes
+/// what follows `sip:` as the SIP user name and adds the domain itself
+/// (`<ExotelAccountSid>.voip.exotel.com`), and the live outbound call answer
+/// shows a FromNumber like `sip:chiragsd698753c`.
+pub fn sip_id(exotel_user_name: &str) -> String {
     let name: String = exotel_user_name
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .flat_map(|c| c.to_lowercase())
         .collect();
     let tail = &fixed::uuid(Stream::User).simple().to_string()[..4];
-    format!("sip:{name}{tail}@{account_sid}.voip.exotel.in")
-}
-
-/// Looks like an encrypted credential: base64 of 48 random bytes.
-pub fn sip_secret() -> String {
-    let mut bytes = Vec::with_capacity(48);
-    for _ in 0..3 {
-        bytes.extend_from_slice(fixed::uuid(Stream::User).as_bytes());
-    }
-    STANDARD.encode(bytes)
+    format!("sip:{name}{tail}")
 }
 
 /// One page: the users after cursor `after` (a `seq`), at most `size`, and

@@ -7,7 +7,7 @@ use common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 
-const USER_KEYS: [&str; 21] = [
+const USER_KEYS: [&str; 22] = [
     "ActiveDeviceId",
     "AgentNumber",
     "AppID",
@@ -29,6 +29,8 @@ const USER_KEYS: [&str; 21] = [
     "UpdatedAt",
     "UserDetail",
     "VirtualNumber",
+    // CustomerId again, as Exotel's web SDK reads it (issue 25).
+    "customer_id",
 ];
 
 fn sorted_keys(v: &Value) -> Vec<&str> {

@@ -1,5 +1,6 @@
 //! Controls over the sandbox's data: reset, state dump, token expiry, raw
-//! list items, direct app creation, setting rewrites, per-app dumps.
+//! list items, direct app creation, setting rewrites, per-app dumps, the
+//! recorded webhook deliveries.
 
 use std::collections::{BTreeMap, VecDeque};
 
@@ -12,11 +13,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::{object_body, typed_body, ControlError, ControlResult};
+use crate::customers::{CustomerView, SecretAt};
 use crate::extract::Params;
 use crate::fields::{optional_bool, optional_string, Object};
 use crate::fixed::{self, Stream};
 use crate::routes::apps::DOMAINS;
-use crate::seed;
 use crate::settings::{Setting, SettingRewrite};
 use crate::state::{now_ist, App, AppState, RequestRecord};
 use crate::users::User;
@@ -53,7 +54,7 @@ pub async fn reset(State(state): State<AppState>, body: Bytes) -> ControlResult 
     };
     // Generated before taking the lock, so API calls are not held up.
     fixed::restart();
-    let mut fresh = seed::demo_data(apps, users, &state.config.customer_id);
+    let mut fresh = state.fresh(apps, users);
     fresh.max_page_size = max_page_size;
     *state.lock() = fresh;
     Ok(Json(json!({ "apps": apps, "users": apps * users })).into_response())
@@ -65,6 +66,11 @@ pub async fn snapshot(State(state): State<AppState>) -> Response {
     let inner = state.lock();
     // A struct rather than json!() so each app keeps the API's key order.
     let body = Snapshot {
+        customers: inner
+            .customers
+            .iter()
+            .map(|c| c.view(SecretAt::Last))
+            .collect(),
         apps: &inner.apps,
         tokens_issued: inner.tokens.len(),
         faults_pending: inner.faults_pending(),
@@ -79,6 +85,7 @@ pub async fn snapshot(State(state): State<AppState>) -> Response {
 
 #[derive(Serialize)]
 struct Snapshot<'a> {
+    customers: Vec<CustomerView<'a>>,
     apps: &'a [App],
     tokens_issued: usize,
     faults_pending: u64,
@@ -181,11 +188,7 @@ fn known_app(state: &AppState, params: &Params) -> Result<String, ControlError> 
 pub async fn app_settings(State(state): State<AppState>, params: Params) -> ControlResult {
     let app_id = known_app(&state, &params)?;
     let inner = state.lock();
-    let settings = inner
-        .settings
-        .get(&app_id)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let settings = inner.settings_of(&app_id);
     Ok(Json(json!({ "app_id": app_id, "settings": settings })).into_response())
 }
 
@@ -194,6 +197,38 @@ pub async fn app_settings(State(state): State<AppState>, params: Params) -> Cont
 pub async fn app_users(State(state): State<AppState>, params: Params) -> ControlResult {
     let app_id = known_app(&state, &params)?;
     let inner = state.lock();
-    let users = inner.users.get(&app_id).map(Vec::as_slice).unwrap_or(&[]);
+    let users = inner.users_of(&app_id);
     Ok(Json(json!({ "app_id": app_id, "users": users })).into_response())
+}
+
+/// GET /__sandbox/sip-password?app_id=ID&user_id=U: `{"app_id", "user_id",
+/// "password"}`, the plain SIP password the user's SipSecret encrypts, so a
+/// test can check what a client decrypted. Unknown user: 404.
+pub async fn sip_password(State(state): State<AppState>, params: Params) -> ControlResult {
+    let app_id = known_app(&state, &params)?;
+    let user_id = params
+        .get("user_id")
+        .ok_or_else(|| ControlError::bad("user_id query parameter is required"))?;
+    let inner = state.lock();
+    let user = inner
+        .users_of(&app_id)
+        .iter()
+        .find(|u| u.app_user_id == user_id)
+        .ok_or_else(|| ControlError(StatusCode::NOT_FOUND, "no such user".into()))?;
+    let body = json!({ "app_id": app_id, "user_id": user_id, "password": user.sip_password });
+    Ok(Json(body).into_response())
+}
+
+/// GET /__sandbox/deliveries: `{"deliveries": [{type, app_id, url, delivered,
+/// reason, payload}...]}`, oldest first.
+pub async fn deliveries(State(state): State<AppState>) -> Response {
+    Json(json!({ "deliveries": state.lock().deliveries })).into_response()
+}
+
+/// DELETE /__sandbox/deliveries: forget them; `{"cleared": n}`.
+pub async fn clear_deliveries(State(state): State<AppState>) -> Response {
+    let mut inner = state.lock();
+    let cleared = inner.deliveries.len();
+    inner.deliveries.clear();
+    Json(json!({ "cleared": cleared })).into_response()
 }

@@ -44,6 +44,13 @@ pub fn router() -> Router<AppState> {
         )
         .route("/settings", get(data::app_settings).fallback(no))
         .route("/users", get(data::app_users).fallback(no))
+        .route("/sip-password", get(data::sip_password).fallback(no))
+        .route(
+            "/deliveries",
+            get(data::deliveries)
+                .delete(data::clear_deliveries)
+                .fallback(no),
+        )
         .fallback(not_found)
 }
 

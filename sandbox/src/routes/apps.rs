@@ -76,13 +76,20 @@ fn validate_new_app(obj: &Object) -> Result<NewApp, String> {
     })
 }
 
-/// GET /app?entity=customer|app
+/// GET /app?entity=customer|app. Without `entity` (or with it empty) the
+/// token's kind decides: Exotel's browser SDKs, old and new, call GET /app
+/// with an app token and nothing else and read the app from it, so the live
+/// service goes by the token; a customer token then gets its list, the only
+/// thing `GET /app` answers a customer.
 pub async fn get(
     State(state): State<AppState>,
     caller: Caller,
     params: Params,
 ) -> Result<Response, Failure> {
-    let entity = params.get("entity").unwrap_or_default();
+    let entity = match params.get("entity") {
+        None | Some("") => caller.entity().as_str(),
+        Some(entity) => entity,
+    };
     match (entity, caller) {
         ("customer", Caller::Customer { customer_id }) => Ok(list(&state, &customer_id)),
         ("app", Caller::App { app_id }) => detail(&state, &app_id),

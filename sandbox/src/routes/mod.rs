@@ -1,6 +1,7 @@
 //! Handlers of the documented API, mounted under `/v2/integrations`.
 
 pub mod apps;
+pub mod calls;
 pub mod customer;
 pub mod device;
 pub mod settings;

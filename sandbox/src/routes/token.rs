@@ -29,9 +29,9 @@ pub async fn issue(
 
     let mut inner = state.lock();
     let credentials_ok = match entity {
-        Entity::Customer => {
-            id == state.config.customer_id && secret == state.config.customer_secret
-        }
+        Entity::Customer => inner
+            .find_customer(id)
+            .is_some_and(|c| c.customer_secret == secret),
         Entity::App => inner
             .find_app(id)
             .is_some_and(|app| app.app_secret == secret),

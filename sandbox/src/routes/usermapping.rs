@@ -34,7 +34,7 @@ pub async fn get(
     params: Params,
 ) -> Result<Response, Failure> {
     let inner = state.lock();
-    let users = inner.users.get(&app_id).map(Vec::as_slice).unwrap_or(&[]);
+    let users = inner.users_of(&app_id);
     if let Some(user_id) = params.get("user_id") {
         let user = users
             .iter()
@@ -96,7 +96,7 @@ pub async fn create(
         .ok_or_else(invalid_token)?
         .customer_id
         .clone();
-    let stored = inner.users.get(&app_id).map(Vec::as_slice).unwrap_or(&[]);
+    let stored = inner.users_of(&app_id);
     refuse_duplicates(stored, &inputs)?;
     let mut seq = stored.last().map_or(0, |u| u.seq);
     let now = now_ist();

@@ -10,6 +10,21 @@ use serde_json::{json, Value};
 
 pub const CUSTOMER_ID: &str = DEFAULT_CUSTOMER_ID;
 pub const CUSTOMER_SECRET: &str = DEFAULT_CUSTOMER_SECRET;
+/// The 401 texts for a token of the wrong kind.
+pub const NEEDS_CUSTOMER_TOKEN: &str =
+    "this call needs a customer token (Entity \"customer\"), not an app token";
+pub const NEEDS_APP_TOKEN: &str =
+    "this call needs an app token (Entity \"app\"), not a customer token";
+/// Every fault kind that answers by itself, with its HTTP status.
+pub const FAULT_STATUSES: [(&str, u16); 7] = [
+    ("failure200", 200),
+    ("json500", 500),
+    ("html502", 502),
+    ("empty500", 500),
+    ("bad400", 400),
+    ("unauthorized401", 401),
+    ("trial403", 403),
+];
 
 pub struct Sandbox {
     pub running: Running,
@@ -281,4 +296,93 @@ pub fn user_body(id: &str, name: &str) -> Value {
         "VirtualNumber": "+918047000001",
         "AgentNumber": "+919812345678",
     })
+}
+
+impl Sandbox {
+    /// POST /customer without Authorization: (status, envelope).
+    pub async fn create_customer_raw(&self, body: Value) -> (u16, Value) {
+        self.call("POST", "/customer", None, Some(body)).await
+    }
+
+    /// A new customer through the API and its customer token: (customer
+    /// record with its secret, token).
+    pub async fn new_customer(&self, name: &str) -> (Value, String) {
+        let email = format!("{}@example.com", name.to_lowercase().replace(' ', "."));
+        let (s, v) = self
+            .create_customer_raw(json!({"CustomerName": name, "Email": email}))
+            .await;
+        let customer = success(s, &v);
+        let token = self.token_for_customer(&customer).await;
+        (customer, token)
+    }
+
+    /// A customer token for a customer record that carries its secret.
+    pub async fn token_for_customer(&self, customer: &Value) -> String {
+        let (s, v) = self
+            .token_raw(json!({
+                "Id": customer["CustomerID"], "Secret": customer["CustomerSecret"], "Entity": "customer"
+            }))
+            .await;
+        success(s, &v).as_str().unwrap().to_string()
+    }
+
+    /// The recorded webhook deliveries, oldest first.
+    pub async fn deliveries(&self) -> Vec<Value> {
+        let (s, v) = self.control_get("/deliveries").await;
+        assert_eq!(s, 200, "{v}");
+        v["deliveries"].as_array().unwrap().clone()
+    }
+
+    /// POSTs one user to the app and switches its SIP device on, so it can
+    /// place calls: the stored user.
+    pub async fn sip_user(&self, at: &str, id: &str) -> Value {
+        let (s, v) = self
+            .call(
+                "POST",
+                "/usermapping",
+                Some(at),
+                Some(json!([user_body(id, "Priya Sharma")])),
+            )
+            .await;
+        success(s, &v);
+        self.switch_device(at, id, "sip", true).await
+    }
+
+    /// PUT /device; the updated user.
+    pub async fn switch_device(&self, at: &str, id: &str, device: &str, on: bool) -> Value {
+        let body = json!({"UserId": id, "DeviceName": device, "DeviceStatus": on});
+        let (s, v) = self.call("PUT", "/device", Some(at), Some(body)).await;
+        success(s, &v)
+    }
+
+    /// POST /app_setting, expecting success.
+    pub async fn save_setting(&self, at: &str, key: &str, value: &str) {
+        let body = json!({"Key": key, "Value": value});
+        let (s, v) = self
+            .call("POST", "/app_setting", Some(at), Some(body))
+            .await;
+        success(s, &v);
+    }
+}
+
+impl Sandbox {
+    /// The last record of the request log.
+    pub async fn last_request(&self) -> Value {
+        let state = self.state().await;
+        state["requests"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone()
+    }
+}
+
+/// True when the call broke off before its body was read whole, as the
+/// disconnect fault makes it.
+pub async fn broke_off(resp: reqwest::Result<reqwest::Response>) -> bool {
+    match resp {
+        Ok(r) => r.text().await.is_err(),
+        Err(_) => true,
+    }
 }
