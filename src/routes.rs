@@ -18,7 +18,7 @@ use crate::features::shell::not_found::NotFound;
 use crate::features::users::UserPage;
 use crate::features::users::UsersPage;
 use crate::paths::connect_href;
-use crate::state::prefetch::PrefetchNext;
+use crate::state::prefetch;
 use crate::state::session::use_session;
 
 pub(crate) mod lazy;
@@ -84,7 +84,7 @@ fn prefetch_app_pages() {
 /// gives them the unlocked app.
 #[component]
 pub(crate) fn AppRoutes() -> impl IntoView {
-    provide_context(PrefetchNext(Callback::new(|()| prefetch_app_pages())));
+    prefetch::set_next(prefetch_app_pages);
     let create_page = Lazy::<CreateRoute>::new();
     let app_shell = Lazy::<AppShellRoute>::new();
     let detail_page = Lazy::<DetailRoute>::new();

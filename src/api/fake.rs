@@ -8,9 +8,11 @@ use std::any::Any;
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 
+use super::calls::{OutboundCall, PlacedCall, TestEvent};
+use super::customer::{CreatedCustomer, Customer, NewCustomer};
 use super::ids::{AppId, AppToken, CustomerToken};
-use super::service::{CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
-use super::settings::{Customer, Setting, StoredSettings};
+use super::service::{CallsApi, CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
+use super::settings::{Setting, StoredSettings};
 use super::types::{App, CreatedApp, NewApp};
 use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
 use super::ApiError;
@@ -25,6 +27,10 @@ pub(crate) enum Endpoint {
     GetApp,
     DeleteApp,
     GetCustomer,
+    CreateCustomer,
+    DeleteCustomer,
+    TestEvent,
+    PlaceCall,
     GetSettings,
     SaveSetting,
     UsersPage,
@@ -40,6 +46,8 @@ pub(crate) enum Endpoint {
 pub(crate) enum Carried {
     /// `POST /token`: no token, the secret it was given.
     Secret(String),
+    /// No credential at all (`POST /customer`, the inbound-call URL).
+    Nothing,
     Customer(String),
     App(String),
 }
@@ -144,6 +152,27 @@ impl IntegrationsApi for FakeApi {
 impl CustomerApi for FakeApi {
     async fn get_customer(&self, token: &CustomerToken) -> Result<Customer, ApiError> {
         self.take(Endpoint::GetCustomer, customer(token), "")
+    }
+    async fn create_customer(&self, new: &NewCustomer) -> Result<CreatedCustomer, ApiError> {
+        let detail = serde_json::to_string(new).unwrap_or_default();
+        self.take(Endpoint::CreateCustomer, Carried::Nothing, detail)
+    }
+    async fn delete_customer(&self, token: &CustomerToken) -> Result<String, ApiError> {
+        self.take(Endpoint::DeleteCustomer, customer(token), "")
+    }
+}
+
+impl CallsApi for FakeApi {
+    async fn send_test_event(&self, app_id: &AppId, event: &TestEvent) -> Result<String, ApiError> {
+        self.take(Endpoint::TestEvent, Carried::Nothing, event.path(app_id))
+    }
+    async fn place_call(
+        &self,
+        token: &AppToken,
+        call: &OutboundCall,
+    ) -> Result<PlacedCall, ApiError> {
+        let detail = serde_json::to_string(call).unwrap_or_default();
+        self.take(Endpoint::PlaceCall, app_scope(token), detail)
     }
 }
 

@@ -14,8 +14,11 @@
 //! - [`token`]: tokens as pasted, made sendable, and the token answer;
 //! - [`service`]: the [`IntegrationsApi`] trait the flows are written
 //!   against (the `Client` in the browser, fakes in host tests);
-//! - [`settings`]: app settings and the customer record (its secret
-//!   dropped while decoding);
+//! - [`settings`]: app settings;
+//! - [`customer`]: the customer, created (its secret shown once) or read
+//!   (its secret dropped while decoding);
+//! - [`calls`]: the inbound-call URL of a call flow, an outbound call, and
+//!   Exotel's nested errors;
 //! - [`jwt`]: the optional `exp` claim of a token;
 //! - [`call_log`]: what the request log records, redacted, and copy-as-curl;
 //! - [`csp`]: calls the page's own Content-Security-Policy blocks.
@@ -24,7 +27,9 @@
 //! on the host.
 
 pub(crate) mod call_log;
+pub(crate) mod calls;
 pub(crate) mod csp;
+pub(crate) mod customer;
 pub(crate) mod describe;
 pub(crate) mod endpoints;
 pub(crate) mod envelope;
@@ -43,7 +48,7 @@ pub(crate) mod users;
 pub(crate) use endpoints::{Client, DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
 pub(crate) use error::ApiError;
 pub(crate) use ids::{AppId, AppToken, CustomerToken};
-pub(crate) use service::{CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
+pub(crate) use service::{CallsApi, CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
 pub(crate) use settings::{Setting, StoredSettings};
 pub(crate) use types::*;
 pub(crate) use users::{Device, DeviceSwitch, NewUser, User, UserUpdate};

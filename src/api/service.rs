@@ -5,9 +5,11 @@
 //! browser. Each call takes the token type its endpoint needs: a customer
 //! token where an app token belongs does not compile.
 
+use super::calls::{OutboundCall, PlacedCall, TestEvent};
+use super::customer::{CreatedCustomer, Customer, NewCustomer};
 use super::error::ApiError;
 use super::ids::{AppId, AppToken, CustomerToken};
-use super::settings::{Customer, Setting, StoredSettings};
+use super::settings::{Setting, StoredSettings};
 use super::types::{App, CreatedApp, NewApp};
 use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
 
@@ -34,10 +36,29 @@ pub(crate) trait IntegrationsApi {
     async fn delete_app(&self, token: &AppToken) -> Result<String, ApiError>;
 }
 
-/// The customer record (`/customer`, customer token).
+/// The customer (`/customer`).
 pub(crate) trait CustomerApi {
     /// `GET /customer`; its secret is dropped while decoding.
     async fn get_customer(&self, token: &CustomerToken) -> Result<Customer, ApiError>;
+    /// `POST /customer`, no token (there is none yet); the answer holds the
+    /// one-time secret.
+    async fn create_customer(&self, new: &NewCustomer) -> Result<CreatedCustomer, ApiError>;
+    /// `DELETE /customer`: the customer with every app, user mapping and
+    /// setting under it; the server's text.
+    async fn delete_customer(&self, token: &CustomerToken) -> Result<String, ApiError>;
+}
+
+/// Calls (`/call/...`).
+pub(crate) trait CallsApi {
+    /// `GET /call/inbound_call/<AppID>`, as an Exotel call flow calls it (no
+    /// token); the server's text.
+    async fn send_test_event(&self, app_id: &AppId, event: &TestEvent) -> Result<String, ApiError>;
+    /// `POST /call/outbound_call` (app token): a real call from a mapped user.
+    async fn place_call(
+        &self,
+        token: &AppToken,
+        call: &OutboundCall,
+    ) -> Result<PlacedCall, ApiError>;
 }
 
 /// App settings (`/app_setting`, app token).

@@ -1,19 +1,16 @@
-//! App settings (`/app_setting`, app token) and the customer record
-//! (`/customer`, customer token): shapes and decoding.
+//! App settings (`/app_setting`, app token): shapes and decoding.
 //!
-//! Two traps of the contract are handled here, once: a settings GET that
+//! One trap of the contract is handled here, once: a settings GET that
 //! answers HTTP 404 *with an API envelope* means "no settings yet", not an
-//! error (a 404 page from a proxy is still an error); and the customer
-//! record carries `CustomerSecret`, which has no field here, so it is dropped
-//! while decoding and never reaches the page.
+//! error (a 404 page from a proxy is still an error).
 
 use serde::Serialize;
 
 use super::endpoints::{to_json, Client};
-use super::envelope::{decode_answer, decode_object_data, wrong_data, Data};
+use super::envelope::{decode_answer, wrong_data, Data};
 use super::error::ApiError;
-use super::ids::{AppToken, CustomerToken};
-use super::service::{CustomerApi, SettingsApi};
+use super::ids::AppToken;
+use super::service::SettingsApi;
 use super::transport::{Answer, HttpMethod};
 use super::types::{Fields, Ignore, ListSink, Setter};
 
@@ -74,38 +71,6 @@ pub(crate) fn decode_settings(answer: &Answer) -> Result<StoredSettings, ApiErro
 /// and ignored (the settings are read again instead).
 pub(crate) fn decode_setting_saved(answer: &Answer) -> Result<(), ApiError> {
     decode_answer(answer, &mut Ignore).map(|_| ())
-}
-
-/// The customer the token was issued for. `CustomerSecret` is in the answer
-/// and deliberately not here.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Customer {
-    pub(crate) customer_id: String,
-    pub(crate) name: String,
-    pub(crate) email: String,
-}
-
-/// `CustomerID`, `CustomerName` and `Email` read tolerantly; every other
-/// field, `CustomerSecret` included, read past and dropped.
-impl Fields for Customer {
-    const FIELDS: &'static [(&'static str, Setter<Self>)] = &[
-        ("CustomerID", |c, v| c.customer_id = v.take_string()),
-        ("CustomerName", |c, v| c.name = v.take_string()),
-        ("Email", |c, v| c.email = v.take_string()),
-    ];
-}
-
-/// `GET /customer`: `Data` is one customer object.
-pub(crate) fn decode_customer(answer: &Answer) -> Result<Customer, ApiError> {
-    decode_object_data(answer, "a customer object")
-}
-
-impl CustomerApi for Client {
-    async fn get_customer(&self, token: &CustomerToken) -> Result<Customer, ApiError> {
-        let token = Some(token.expose());
-        self.call(HttpMethod::Get, "/customer", token, None, decode_customer)
-            .await
-    }
 }
 
 impl SettingsApi for Client {
@@ -188,16 +153,5 @@ mod tests {
         let wrong = r#"{"RequestId":"r4","Status":"success","Data":"text"}"#;
         let err = decode_settings(&answer(200, wrong)).unwrap_err();
         assert!(matches!(err, ApiError::Decode { .. }), "{err:?}");
-    }
-
-    #[test]
-    fn the_customer_secret_is_dropped_while_decoding() {
-        let body = r#"{"RequestId":"r5","Status":"success","Data":{"CustomerID":"c1",
-            "CustomerName":"Acme","Email":"a@acme.example","CustomerSetting":null,
-            "DeletedAt":false,"CustomerSecret":"s3cr3t-value"}}"#;
-        let customer = decode_customer(&answer(200, body)).unwrap();
-        assert_eq!(customer.name, "Acme");
-        assert_eq!(customer.email, "a@acme.example");
-        assert!(!format!("{customer:?}").contains("s3cr3t"));
     }
 }

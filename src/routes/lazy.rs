@@ -22,21 +22,18 @@ impl From<SplitLoaderError> for ChunkUnavailable {
 ///
 /// With `in_unlocked_app`, the page is one of an app's pages: under a
 /// locked app (the parent route provides no [`UnlockedApp`]) it renders
-/// nothing, as the unlock form stands in its place, but its chunk is still
-/// fetched, so a chunk that cannot load says so at once.
+/// nothing, as the unlock form stands in its place; its chunk is still
+/// loaded, so a chunk that cannot load says so at once.
 ///
 /// [`UnlockedApp`]: crate::features::app_shell::UnlockedApp
 macro_rules! lazy_page {
     ($route:ident, $module:ident, $chunk:ident, $page:ident, in_unlocked_app) => {
         $crate::routes::lazy::lazy_page!(@route $route, $module, $chunk, $page, {
-            use leptos::prelude::*;
+            // Checked in the chunk, not the main module, which then carries
+            // no code for it.
             use $crate::features::app_shell::UnlockedApp;
             if use_context::<UnlockedApp>().is_none() {
-                return match $module::preload().await {
-                    Ok(()) => ().into_any(),
-                    Err(_) => view! { <$crate::features::shell::chunk_failed::ChunkFailed /> }
-                        .into_any(),
-                };
+                return Ok(().into_any());
             }
         });
     };
@@ -53,6 +50,7 @@ macro_rules! lazy_page {
 
             #[wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
             pub(crate) fn render() -> Result<AnyView, ChunkUnavailable> {
+                $before;
                 Ok(view! { <super::$page /> }.into_any())
             }
         }
@@ -63,7 +61,6 @@ macro_rules! lazy_page {
             }
 
             async fn view(_this: Self) -> leptos::prelude::AnyView {
-                $before
                 use leptos::prelude::*;
                 use $crate::features::shell::chunk_failed::ChunkFailed;
                 $module::render()

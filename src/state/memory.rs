@@ -32,17 +32,31 @@ impl TabMemory {
     where
         T: Clone + Default + Send + Sync + 'static,
     {
-        let slot = (TypeId::of::<T>(), key.to_string());
+        let mut found = None;
+        self.with_entry(
+            TypeId::of::<T>(),
+            key,
+            || Box::new(T::default()),
+            &mut |entry| {
+                found = entry.downcast_ref::<T>().cloned();
+            },
+        );
+        found.expect("an entry is stored under its own type")
+    }
+
+    /// The map's part of [`TabMemory::entry`], written once for every type:
+    /// `read` sees the entry for `(type_id, key)`, made by `make` if new.
+    fn with_entry(
+        &self,
+        type_id: TypeId,
+        key: &str,
+        make: fn() -> Box<dyn Any + Send + Sync>,
+        read: &mut dyn FnMut(&(dyn Any + Send + Sync)),
+    ) {
         self.entries.update_value(|all| {
-            all.entry(slot.clone())
-                .or_insert_with(|| Box::new(T::default()));
+            let entry = all.entry((type_id, key.to_string())).or_insert_with(make);
+            read(entry.as_ref());
         });
-        self.entries.with_value(|all| {
-            all[&slot]
-                .downcast_ref::<T>()
-                .cloned()
-                .expect("an entry is stored under its own type")
-        })
     }
 
     /// Forgets everything (sign-out).

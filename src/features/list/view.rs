@@ -268,13 +268,15 @@ pub(crate) fn EmptyList(
 /// "3 apps" for the whole list, "1 of 3 apps" for part of it; for a list
 /// that may be incomplete, what was loaded and that more may exist.
 fn count_text(shown: usize, total: usize, noun: &str, incomplete: bool) -> String {
-    let s = if total == 1 { "" } else { "s" };
-    match (shown == total, incomplete) {
-        (true, false) => format!("{total} {noun}{s}"),
-        (false, false) => format!("{shown} of {total} {noun}s"),
-        (true, true) => format!("{total} {noun}{s} loaded; more may exist"),
-        (false, true) => format!("{shown} of {total} loaded {noun}{s}; more may exist"),
+    let mut text = if shown == total {
+        format!("{total} {noun}{}", if total == 1 { "" } else { "s" })
+    } else {
+        format!("{shown} of {total} {noun}s")
+    };
+    if incomplete {
+        text.push_str(" loaded; more may exist");
     }
+    text
 }
 
 /// A column header that sorts by its column, saying how it is sorted.
@@ -336,7 +338,7 @@ mod tests {
         );
         assert_eq!(
             count_text(3, 200, "user", true),
-            "3 of 200 loaded users; more may exist"
+            "3 of 200 users loaded; more may exist"
         );
     }
 }

@@ -115,7 +115,7 @@ fn SignedInAs() -> impl IntoView {
 }
 
 /// The customer's name and email (`GET /customer`), read once per token. The
-/// answer's CustomerSecret is dropped while decoding ([`crate::api::settings::Customer`]
+/// answer's CustomerSecret is dropped while decoding ([`crate::api::customer::Customer`]
 /// has no field for it). A failure shows nothing: the ID beside it is enough
 /// to work with, and a refused token is handled by the page's own calls.
 #[component]
