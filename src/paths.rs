@@ -15,6 +15,10 @@ pub(crate) const APPS: &str = "/";
 pub(crate) const NEW_APP: &str = "/apps/new";
 /// The sign-in page.
 pub(crate) const CONNECT: &str = "/connect";
+/// Creating a customer (before signing in).
+pub(crate) const NEW_CUSTOMER: &str = "/new-customer";
+/// The signed-in customer's own page.
+pub(crate) const ACCOUNT: &str = "/account";
 
 /// The typed parameters of an app's pages (`/apps/:id`).
 #[derive(Params, Clone, Debug, PartialEq, Eq, Default)]

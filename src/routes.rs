@@ -8,11 +8,13 @@ use leptos_router::{
     path, Lazy, NavigateOptions,
 };
 
+use crate::features::account::page::AccountPage;
 use crate::features::app_create::page::CreatePage;
 use crate::features::app_detail::page::DetailPage;
 use crate::features::app_settings::page::SettingsPage;
 use crate::features::app_shell::shell::AppShell;
 use crate::features::apps::page::AppsPage;
+use crate::features::connect::new_customer::NewCustomerPage;
 use crate::features::connect::page::ConnectPage;
 use crate::features::shell::not_found::NotFound;
 use crate::features::users::UserPage;
@@ -29,6 +31,13 @@ pub(crate) mod lazy;
 // cost 14 KB more (BENCHMARKS.md). So do an app's frame (its parent route)
 // and its details, which are always shown together first.
 lazy::lazy_page!(CreateRoute, create_route, create_page, CreatePage);
+lazy::lazy_page!(
+    NewCustomerRoute,
+    new_customer_route,
+    customer_pages,
+    NewCustomerPage
+);
+lazy::lazy_page!(AccountRoute, account_route, customer_pages, AccountPage);
 lazy::lazy_page!(AppShellRoute, app_shell_route, detail_page, AppShell);
 lazy::lazy_page!(
     DetailRoute,
@@ -86,6 +95,8 @@ fn prefetch_app_pages() {
 pub(crate) fn AppRoutes() -> impl IntoView {
     prefetch::set_next(prefetch_app_pages);
     let create_page = Lazy::<CreateRoute>::new();
+    let new_customer_page = Lazy::<NewCustomerRoute>::new();
+    let account_page = Lazy::<AccountRoute>::new();
     let app_shell = Lazy::<AppShellRoute>::new();
     let detail_page = Lazy::<DetailRoute>::new();
     let settings_page = Lazy::<SettingsRoute>::new();
@@ -94,9 +105,11 @@ pub(crate) fn AppRoutes() -> impl IntoView {
     view! {
         <Routes fallback=NotFound>
             <Route path=path!("/connect") view=ConnectPage />
+            <Route path=path!("/new-customer") view=new_customer_page />
             <ParentRoute path=path!("") view=RequireSession>
                 <Route path=path!("/") view=AppsPage />
                 <Route path=path!("/apps/new") view=create_page />
+                <Route path=path!("/account") view=account_page />
                 <ParentRoute path=path!("/apps/:id") view=app_shell>
                     <Route path=path!("") view=detail_page />
                     <Route path=path!("/settings") view=settings_page />

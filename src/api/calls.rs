@@ -3,6 +3,10 @@
 //! (app token). Also Exotel's nested error text, which the outbound call
 //! answers with: `{"http_code":…,"response":{"error_data":{"code":…}}}`.
 
+// Until the settings page's call-flow section and the user page's test
+// call (issue 21, parts 3 and 4) use them.
+#![allow(dead_code)]
+
 use serde::{Deserialize, Serialize};
 
 use super::endpoints::{to_json, Client};

@@ -4,6 +4,7 @@
 //! provides), `list` (search, sort, window and export of a long list) and
 //! `errors` (how an API failure is shown).
 
+pub(crate) mod account;
 pub(crate) mod app_create;
 pub(crate) mod app_detail;
 pub(crate) mod app_settings;

@@ -10,6 +10,9 @@ pub(crate) enum FieldId {
     CustomerId,
     CustomerSecret,
     CustomerToken,
+    // Create a customer.
+    NewCustomerName,
+    NewCustomerEmail,
     // Create an app.
     AppName,
     AccountSid,
@@ -39,6 +42,8 @@ impl FieldId {
             FieldId::CustomerId => "customer-id",
             FieldId::CustomerSecret => "customer-secret",
             FieldId::CustomerToken => "customer-token",
+            FieldId::NewCustomerName => "new-customer-name",
+            FieldId::NewCustomerEmail => "new-customer-email",
             FieldId::AppName => "app-name",
             FieldId::AccountSid => "account-sid",
             FieldId::ApiKey => "api-key",

@@ -6,6 +6,7 @@ pub(crate) mod dialog;
 pub(crate) mod dom;
 pub(crate) mod field_id;
 pub(crate) mod leave_guard;
+pub(crate) mod secret_panel;
 pub(crate) mod text;
 pub(crate) mod text_field;
 pub(crate) mod text_import;

@@ -17,6 +17,18 @@ pub(crate) struct FieldError {
     pub(crate) message: String,
 }
 
+/// `local@domain.tld`: one `@`, something before it, a dot inside the
+/// domain, no spaces. Deliberately loose: the server has the last word.
+pub(crate) fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    let dot_inside = domain.trim_matches('.').contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.');
+    !local.is_empty() && !domain.contains('@') && dot_inside && !value.contains(char::is_whitespace)
+}
+
 /// Checks one text field: required, not too long, no control characters.
 /// Returns the trimmed value.
 pub(crate) fn check_text(

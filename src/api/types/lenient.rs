@@ -158,9 +158,7 @@ impl Lenient {
             Leaf::F64(f) => *f != 0.0,
             Leaf::Str(s) => {
                 let s = s.trim();
-                s.eq_ignore_ascii_case("true")
-                    || s.eq_ignore_ascii_case("yes")
-                    || s.parse::<f64>().is_ok_and(|f| f != 0.0)
+                s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("yes") || nonzero_number(s)
             }
             Leaf::Null | Leaf::Composite => false,
         }
@@ -204,6 +202,34 @@ impl Lenient {
         };
         (!text.is_empty()).then_some(text)
     }
+}
+
+/// Whether `s` is the text of a number other than zero, as `f64`'s parser
+/// reads it (`"1"`, `"-2.5"`, `".5e3"`, `"inf"`, `"NaN"`; not `"0.0"`).
+/// Written out because `str::parse::<f64>` would bring the float parser
+/// into the first load for this one question (4 KB).
+fn nonzero_number(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if ["inf", "infinity", "nan"]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    exponent_ok
+        && !(int.is_empty() && frac.is_empty())
+        && digits().all(|b| b.is_ascii_digit())
+        && digits().any(|b| b != b'0')
 }
 
 /// A struct read from a JSON object key by key, each value through a

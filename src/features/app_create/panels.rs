@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{ApiError, App, AppToken, CreatedApp};
-use crate::features::app_create::secret_panel::SecretPanel;
+use crate::features::app_create::secret_panel::AppSecretPanel;
 use crate::features::errors::ErrorPanel;
 use crate::paths::app_href;
 use crate::ui::alert::{Notice, NoticeKind};
@@ -49,7 +49,7 @@ pub(crate) fn CreatedView(app: CreatedApp, app_token: Result<AppToken, ApiError>
         }
     });
     view! {
-        <SecretPanel
+        <AppSecretPanel
             app_name=app.app.app_name.clone()
             app_id=app.app.app_id.to_string()
             app_secret=app.app_secret.clone()

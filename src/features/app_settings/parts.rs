@@ -105,37 +105,40 @@ pub(crate) fn SettingsTools(
     }
 }
 
-/// "No settings yet", why loading failed, or a skeleton while it runs.
+/// "No settings yet", why loading failed, or a skeleton while it runs. The
+/// settings themselves reach the form through the draft (the load's future
+/// rebases it), so this shows only the load's state: read from the resource
+/// directly, without a `Suspense` boundary, whose machinery would cost the
+/// settings chunk 1.5 KB for a status line.
 #[component]
 pub(crate) fn LoadStatus(loaded: Loaded, none_yet: RwSignal<bool>) -> impl IntoView {
-    let skeleton = || {
-        view! {
-            <div class="skeleton" role="status">
-                <span class="visually-hidden">"Loading settings…"</span>
-                <div class="skeleton-row"></div>
-                <div class="skeleton-row"></div>
-            </div>
-        }
+    let load_error = move || match loaded.get() {
+        // A refused token is the gate's; a dropped read says nothing.
+        Some(Err(e)) if !e.is_unauthorized() && e != ApiError::Cancelled => Some(e),
+        _ => None,
     };
     view! {
         <Show when=move || none_yet.get()>
             <Notice text=NONE_YET />
         </Show>
-        <Transition fallback=skeleton>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Err(e) if !e.is_unauthorized() && e != ApiError::Cancelled => {
-                        let retry = Callback::new(move |_| loaded.refetch());
-                        Some(
-                            // A refused token is the gate's; a dropped read says nothing.
-                            view! {
-                                <ErrorPanel action="Loading the settings" error=e on_retry=retry />
-                            },
-                        )
+        {move || {
+            load_error()
+                .map(|e| {
+                    view! {
+                        <ErrorPanel
+                            action="Loading the settings"
+                            error=e
+                            on_retry=Callback::new(move |_| loaded.refetch())
+                        />
                     }
-                    _ => None,
-                }
-            })}
-        </Transition>
+                })
+        }}
+        <Show when=move || loaded.get().is_none()>
+            <div class="skeleton" role="status">
+                <span class="visually-hidden">"Loading settings…"</span>
+                <div class="skeleton-row"></div>
+                <div class="skeleton-row"></div>
+            </div>
+        </Show>
     }
 }

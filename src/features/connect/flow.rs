@@ -105,7 +105,7 @@ impl SignInInput {
 /// Checks the form: every problem at once, by field, or a sign-in to send.
 pub(crate) fn check_sign_in(form: &SignInForm) -> Result<SignInInput, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let api_base = chosen_base(form, &mut errors);
+    let api_base = check_base(form.base, &form.custom_base, &mut errors);
     let credential = match form.with {
         SignInWith::Secret => Credential::Secret {
             customer_id: check_text(
@@ -142,14 +142,18 @@ pub(crate) fn check_sign_in(form: &SignInForm) -> Result<SignInInput, Vec<FieldE
 }
 
 /// The base URL the admin chose, validated, without a trailing slash.
-fn chosen_base(form: &SignInForm, errors: &mut Vec<FieldError>) -> String {
-    if let BaseChoice::Preset(url) = form.base {
+pub(crate) fn check_base(
+    base: BaseChoice,
+    custom_base: &str,
+    errors: &mut Vec<FieldError>,
+) -> String {
+    if let BaseChoice::Preset(url) = base {
         return url.to_string();
     }
     let url = check_text(
         FieldId::CustomBase,
         "Custom API base URL",
-        &form.custom_base,
+        custom_base,
         errors,
     );
     let ok = url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/');

@@ -5,15 +5,16 @@
 //! [`flow`]: crate::features::connect::flow
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
+use crate::features::connect::api_base::ApiBaseField;
 use crate::features::connect::flow::{
-    check_sign_in, sign_in, BaseChoice, SignInForm, SignInInput, SignInWith, CUSTOM_BASE,
+    check_sign_in, sign_in, BaseChoice, SignInForm, SignInInput, SignInWith,
 };
 use crate::features::errors::ErrorPanel;
-use crate::paths::safe_next;
-use crate::state::config::PRESETS;
+use crate::paths::{safe_next, NEW_CUSTOMER};
 use crate::state::session::use_session;
 use crate::ui::alert::{Notice, NoticeKind};
 use crate::ui::field_id::FieldId;
@@ -128,7 +129,11 @@ pub(crate) fn ConnectPage() -> impl IntoView {
                 session.notice.get().map(|n| view! { <Notice text=n kind=NoticeKind::Warn /> })
             }}
             <form class="card form" on:submit=on_submit novalidate=true>
-                <ApiBaseField form=form />
+                <ApiBaseField
+                    base=form.base
+                    custom_base=form.custom_base
+                    error=form.error_for(FieldId::CustomBase)
+                />
                 <SignInWithChoice with=form.with />
                 <CredentialFields form=form />
                 {move || failure().map(|e| view! { <ErrorPanel action="Signing in" error=e /> })}
@@ -138,48 +143,11 @@ pub(crate) fn ConnectPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <p class="muted">
+                "No customer yet? " <A href=NEW_CUSTOMER>"Create a customer"</A>
+                " to get a Customer ID and secret."
+            </p>
         </section>
-    }
-}
-
-/// The API base: a preset, or a URL the admin types.
-#[component]
-fn ApiBaseField(form: FormSignals) -> impl IntoView {
-    let base = form.base;
-    let is = move |choice: BaseChoice| move || base.get() == choice;
-    view! {
-        <div class="field">
-            <label for="api-base">"API base URL"</label>
-            <select
-                id="api-base"
-                on:change=move |ev| base.set(BaseChoice::from_value(&event_target_value(&ev)))
-                prop:value=move || base.get().value()
-            >
-                {PRESETS
-                    .iter()
-                    .map(|(label, url)| {
-                        view! {
-                            <option value=*url selected=is(BaseChoice::Preset(url))>
-                                {*label}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-                <option value=CUSTOM_BASE selected=is(BaseChoice::Custom)>
-                    "Custom URL…"
-                </option>
-            </select>
-        </div>
-        <Show when=is(BaseChoice::Custom)>
-            <TextField
-                id=FieldId::CustomBase
-                label="Custom API base URL"
-                value=form.custom_base
-                error=form.error_for(FieldId::CustomBase)
-                placeholder="https://host/v2/integrations"
-                hint="The API prefix, without /token or /app."
-            />
-        </Show>
     }
 }
 

@@ -6,7 +6,7 @@ use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::CustomerApi;
 use crate::features::shell::theme_toggle::ThemeToggle;
-use crate::paths::{APPS, CONNECT};
+use crate::paths::{ACCOUNT, APPS, CONNECT};
 use crate::state::config::describe_base;
 use crate::state::session::use_session;
 use crate::ui::copy_button::CopyButton;
@@ -114,24 +114,33 @@ fn SignedInAs() -> impl IntoView {
     }
 }
 
-/// The customer's name and email (`GET /customer`), read once per token. The
-/// answer's CustomerSecret is dropped while decoding ([`crate::api::customer::Customer`]
-/// has no field for it). A failure shows nothing: the ID beside it is enough
-/// to work with, and a refused token is handled by the page's own calls.
+/// The customer's name and email (`GET /customer`), read once per token,
+/// the name linking to the Account page. The answer's CustomerSecret is
+/// dropped while decoding ([`crate::api::customer::Customer`] has no field
+/// for it). After a failed read the link still leads there, where the read
+/// is tried again and its failure explained; a refused token is handled by
+/// the page's own calls.
 #[component]
 fn CustomerRecord() -> impl IntoView {
     let session = use_session();
     let record = LocalResource::new(move || {
         let token = session.customer_token.get();
         let client = session.client();
-        async move { client.get_customer(&token?).await.ok() }
+        async move { Some(client.get_customer(&token?).await.ok()) }
     });
     move || {
-        record.get().flatten().map(|c| {
+        record.get().flatten().map(|read| {
+            let (name, email) = match read {
+                Some(c) => (c.name, c.email),
+                None => ("Account".to_string(), "(name not read)".to_string()),
+            };
             view! {
                 <span class="customer" data-testid="customer">
-                    <span class="customer-name">{c.name}</span>
-                    <span class="muted">{c.email}</span>
+                    <A href=ACCOUNT attr:class="customer-name" attr:title="Account">
+                        {name}
+                        <span class="visually-hidden">" (account)"</span>
+                    </A>
+                    <span class="muted">{email}</span>
                 </span>
             }
         })

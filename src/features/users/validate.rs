@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 use crate::api::NewUser;
+use crate::ui::validation::is_email;
 
 /// The fields of a user to add, in form and CSV order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -200,18 +201,6 @@ pub(crate) fn check_field(
         )),
         _ => None,
     }
-}
-
-/// `local@domain.tld`: one `@`, something before it, a dot inside the
-/// domain, no spaces. Deliberately loose: the server has the last word.
-fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else {
-        return false;
-    };
-    let dot_inside = domain.trim_matches('.').contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.');
-    !local.is_empty() && !domain.contains('@') && dot_inside && !value.contains(char::is_whitespace)
 }
 
 /// At least two words, each longer than 3 characters.

@@ -96,6 +96,22 @@ fn booleans_read_as_the_value_tree_gave_them() {
     for json in SAMPLES
         .iter()
         .chain(&[r#""NaN""#, r#""inf""#, r#"" TRUE ""#, "0.0"])
+        .chain(&[
+            r#""-Infinity""#,
+            r#"".5""#,
+            r#""5.""#,
+            r#""1e5""#,
+            r#""0e9""#,
+            r#""1e""#,
+        ])
+        .chain(&[
+            r#""e5""#,
+            r#"".""#,
+            r#""+0.00""#,
+            r#""0x10""#,
+            r#""1.2.3""#,
+            r#""12a""#,
+        ])
     {
         assert_eq!(
             read::<Lenient>(json).unwrap().flag(),
