@@ -286,6 +286,24 @@ mod tests {
     }
 
     #[test]
+    fn both_spellings_the_live_service_sends_decode_to_one_field() {
+        // Exotel's web SDK reads `customer_id` from GET /usermapping?user_id=,
+        // and the sandbox answers both, as the live service does.
+        for body in [
+            r#"{"CustomerId":"c1","customer_id":"c1","AppUserId":"u1"}"#,
+            r#"{"customer_id":"c1","CustomerId":"c1","AppUserId":"u1"}"#,
+            r#"{"customer_id":"c1","AppUserId":"u1"}"#,
+            r#"{"CustomerId":"c1","AppUserId":"u1"}"#,
+        ] {
+            let user = decode_user(&success(body)).unwrap();
+            assert_eq!(user.customer_id, "c1", "{body}");
+        }
+        // Were they ever to differ, the API's documented spelling wins.
+        let body = r#"{"customer_id":"lower","CustomerId":"documented"}"#;
+        assert_eq!(decode_user(&success(body)).unwrap().customer_id, "documented");
+    }
+
+    #[test]
     fn any_case_or_underscore_spelling_decodes_and_the_api_spelling_wins() {
         let body = r#"{"CUSTOMERID":"c1","customerId":"c2","AppId":"a1","phone_device_id":"p",
             "SipDeviceId":"s","appUserId":"u1","AppUserId":"wins"}"#;

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::{
-    hooks::{use_navigate, use_query_map},
+    hooks::{use_location, use_navigate, use_query_map},
     NavigateOptions,
 };
 
@@ -163,6 +163,11 @@ fn debounced_search<Q: Clone + PartialEq + Send + Sync + 'static>(
     set_query: Callback<Q>,
 ) -> Callback<String> {
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Nor may it fire once the admin has gone elsewhere: a lazy page keeps
+    // this one on screen (and this timer alive) while its chunk loads, and
+    // writing the query then would take the admin back to the list.
+    let location = use_location();
+    let here = StoredValue::new(location.pathname.get_untracked());
     // A URL update still waiting when the page goes away must not fire.
     on_cleanup(move || {
         if let Some(h) = pending.try_get_value().flatten() {
@@ -176,7 +181,8 @@ fn debounced_search<Q: Clone + PartialEq + Send + Sync + 'static>(
         }
         let handle = set_timeout_with_handle(
             move || {
-                if let Some(q) = query.try_get_untracked() {
+                let still_here = location.pathname.try_get_untracked() == here.try_get_value();
+                if let Some(q) = query.try_get_untracked().filter(|_| still_here) {
                     set_query.run(q)
                 }
             },
