@@ -11,7 +11,7 @@ use std::collections::{HashMap, VecDeque};
 use super::calls::{OutboundCall, PlacedCall, TestEvent};
 use super::customer::{CreatedCustomer, Customer, NewCustomer};
 use super::ids::{AppId, AppToken, CustomerToken};
-use super::service::{CallsApi, CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
+use super::service::{CallsApi, CustomerApi, IntegrationsApi, RequestIds, SettingsApi, UsersApi};
 use super::settings::{Setting, StoredSettings};
 use super::types::{App, CreatedApp, NewApp};
 use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
@@ -222,6 +222,15 @@ impl UsersApi for FakeApi {
     ) -> Result<User, ApiError> {
         let detail = serde_json::to_string(switch).unwrap_or_default();
         self.take(Endpoint::SwitchDevice, app_scope(token), detail)
+    }
+}
+
+/// The n-th call's answer had RequestId `fake-req-<n>` (1-based), whatever
+/// it said: a test knows which call a recorded RequestId came from.
+impl RequestIds for FakeApi {
+    fn last_request_id(&self) -> Option<String> {
+        let n = self.calls.borrow().len();
+        (n > 0).then(|| format!("fake-req-{n}"))
     }
 }
 

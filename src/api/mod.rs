@@ -49,7 +49,9 @@ pub(crate) use endpoints::{Client, DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
 pub(crate) use error::ApiError;
 pub(crate) use ids::{AppId, AppToken, CustomerToken};
 #[allow(unused_imports)] // CallsApi: until issue 21's call pages use it.
-pub(crate) use service::{CallsApi, CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
+pub(crate) use service::{
+    CallsApi, CustomerApi, IntegrationsApi, RequestIds, SettingsApi, UsersApi,
+};
 pub(crate) use settings::{Setting, StoredSettings};
 pub(crate) use types::*;
 pub(crate) use users::{Device, DeviceSwitch, NewUser, User, UserUpdate};

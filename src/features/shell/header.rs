@@ -6,7 +6,7 @@ use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::CustomerApi;
 use crate::features::shell::theme_toggle::ThemeToggle;
-use crate::paths::{ACCOUNT, APPS, CONNECT};
+use crate::paths::{ACCOUNT, APPS, CHANGES, CONNECT};
 use crate::state::config::describe_base;
 use crate::state::session::use_session;
 use crate::ui::copy_button::CopyButton;
@@ -44,6 +44,11 @@ pub(crate) fn Header() -> impl IntoView {
                 </code>
             </div>
             <div class="tools">
+                <Show when=move || session.is_signed_in()>
+                    <A href=CHANGES attr:class="btn btn-ghost" attr:data-testid="changes-link">
+                        "Changes"
+                    </A>
+                </Show>
                 <button
                     type="button"
                     class="btn btn-ghost"

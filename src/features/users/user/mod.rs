@@ -1,10 +1,14 @@
 //! One user of an app: its page and view, the details, the device
 //! switches and the edit (with its before/after).
 
+pub(crate) mod checked;
 pub(crate) mod details;
 pub(crate) mod devices;
 pub(crate) mod edit;
 pub(crate) mod edit_form;
+pub(crate) mod edit_save;
+pub(crate) mod edit_state;
 pub(crate) mod flow;
 pub(crate) mod page;
+pub(crate) mod undo;
 pub(crate) mod view;
