@@ -236,9 +236,27 @@ pub(crate) fn app(app_id: &str) -> App {
 
 /// An API answer with this HTTP status.
 pub(crate) fn http_error(status: u16) -> ApiError {
+    http_error_saying(status, &format!("status {status}"))
+}
+
+/// An API answer with this HTTP status and message.
+pub(crate) fn http_error_saying(status: u16, message: &str) -> ApiError {
     ApiError::Http {
         status,
         request_id: Some(format!("req-{status}")),
-        message: format!("status {status}"),
+        message: message.into(),
+    }
+}
+
+/// The app token the flows' tests send, as the fake records it.
+pub(crate) fn app_token() -> AppToken {
+    AppToken::new("app-t")
+}
+
+/// A user known only by its AppUserId.
+pub(crate) fn user(app_user_id: &str) -> User {
+    User {
+        app_user_id: app_user_id.into(),
+        ..User::default()
     }
 }

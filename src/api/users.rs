@@ -300,7 +300,10 @@ mod tests {
         }
         // Were they ever to differ, the API's documented spelling wins.
         let body = r#"{"customer_id":"lower","CustomerId":"documented"}"#;
-        assert_eq!(decode_user(&success(body)).unwrap().customer_id, "documented");
+        assert_eq!(
+            decode_user(&success(body)).unwrap().customer_id,
+            "documented"
+        );
     }
 
     #[test]

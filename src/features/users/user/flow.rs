@@ -51,20 +51,9 @@ pub(crate) async fn update_user(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::fake::{Call, Carried, Endpoint, FakeApi};
+    use crate::api::fake::{app_token as token, user, Call, Carried, Endpoint, FakeApi};
     use crate::api::service::run_ready;
     use crate::features::users::user::edit::draft_of;
-
-    fn token() -> AppToken {
-        AppToken::new("app-t")
-    }
-
-    fn user(id: &str) -> User {
-        User {
-            app_user_id: id.into(),
-            ..User::default()
-        }
-    }
 
     #[test]
     fn switching_a_device_sends_its_name_and_state() {
