@@ -1,8 +1,11 @@
 //! An app's settings (`/app_setting`): the known keys with plain-words
 //! labels and checks, custom keys, saving only what changed, per-key
-//! results, and copying settings between apps.
+//! results, and copying settings between apps; then how Exotel's call flow
+//! reaches the webhooks (`/call/inbound_call`, with a test event).
 
 mod add_custom;
+mod call_flow;
+mod call_test;
 mod check;
 mod draft;
 mod editor;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::call_flow::CallFlow;
 use super::editor::SettingsEditor;
 
 #[component]
@@ -13,5 +14,6 @@ pub(crate) fn SettingsPage() -> impl IntoView {
             "What Exotel does for this app on call events. Each setting is saved on its own."
         </p>
         <SettingsEditor />
+        <CallFlow />
     }
 }
