@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::call_flow::CallFlow;
 use super::editor::SettingsEditor;
+use super::samples_view::WebhookSamples;
 
 #[component]
 pub(crate) fn SettingsPage() -> impl IntoView {
@@ -15,5 +16,6 @@ pub(crate) fn SettingsPage() -> impl IntoView {
         </p>
         <SettingsEditor />
         <CallFlow />
+        <WebhookSamples />
     }
 }
