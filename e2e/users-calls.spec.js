@@ -18,6 +18,8 @@ async function openUnlocked(page, app, path) {
   await form.getByLabel('AppSecret', { exact: true }).fill(app.AppSecret);
   await form.getByRole('button', { name: 'Unlock' }).click();
   await expect(form).toBeHidden();
+  for (const button of await page.getByRole('button', { name: 'Dismiss notification' }).all()) await button.click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
 }
 
 /** The test-call dialog of user `id`, opened. */
