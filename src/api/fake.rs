@@ -18,7 +18,6 @@ use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
 use super::ApiError;
 
 /// Every endpoint the traits have.
-#[allow(dead_code)] // TestEvent, PlaceCall: until issue 21's call pages are tested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Endpoint {
     CustomerToken,

@@ -28,7 +28,7 @@ const LEAVE_QUESTION: &str = "This app's settings have unsaved changes. Leave th
 struct DraftMemory(ArcRwSignal<SettingsDraft>);
 
 /// The settings draft of `app_id`.
-fn use_draft(app_id: &AppId) -> RwSignal<SettingsDraft> {
+pub(super) fn use_draft(app_id: &AppId) -> RwSignal<SettingsDraft> {
     let memory = use_session().memory;
     RwSignal::from(memory.entry::<DraftMemory>(app_id.as_str()).0)
 }

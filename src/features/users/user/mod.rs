@@ -1,5 +1,5 @@
 //! One user of an app: its page and view, the details, the device
-//! switches and the edit (with its before/after).
+//! switches, the edit (with its before/after) and a test call.
 
 pub(crate) mod details;
 pub(crate) mod devices;
@@ -7,4 +7,5 @@ pub(crate) mod edit;
 pub(crate) mod edit_form;
 pub(crate) mod flow;
 pub(crate) mod page;
+pub(crate) mod test_call;
 pub(crate) mod view;
