@@ -1,7 +1,8 @@
 //! The users list of an app: its page and view, loading every page
-//! (`load`, where the list ends: `paging`), the query in the URL, the
+//! (`load`, where the list ends: `paging`, pages asked for ahead: `ahead`), the query in the URL, the
 //! windowed table, the toolbar, export and delete-all.
 
+pub(crate) mod ahead;
 pub(crate) mod delete_all;
 pub(crate) mod export;
 pub(crate) mod flow;
