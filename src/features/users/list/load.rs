@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::features::app_shell::use_unlocked_app;
 use crate::features::errors::ErrorPanel;
 use crate::features::users::list::flow::{self, LoadFailure, LoadRun, LoadStart, Progress};
+use crate::features::users::list::lookup::LookUpForm;
 use crate::features::users::loaded::{use_loaded_users, LoadedUsers};
 use crate::ui::alert::{Notice, NoticeKind};
 
@@ -175,7 +176,8 @@ fn stopped_text(loaded: usize) -> String {
     format!("{loaded} user{s} loaded before loading stopped; more may exist.")
 }
 
-/// The live count while pages arrive, and the Stop button.
+/// The live count while pages arrive, the Stop button, and a way to open
+/// one user without waiting for the rest.
 #[component]
 fn LoadProgress(loader: UserLoader) -> impl IntoView {
     let stopping = move || loader.stop_asked.get();
@@ -187,6 +189,7 @@ fn LoadProgress(loader: UserLoader) -> impl IntoView {
             <button type="button" class="btn" on:click=move |_| loader.stop() disabled=stopping>
                 {move || if stopping() { "Stopping…" } else { "Stop" }}
             </button>
+            <LookUpForm app_id=use_unlocked_app().id />
         </div>
     }
 }
