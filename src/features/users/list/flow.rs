@@ -81,8 +81,10 @@ impl LoadRun {
 
 /// Loads pages of `page_size` until the server says there is no next page
 /// (see [`after_page`]), `on_page` answers Stop, or a call fails. `on_page`
-/// gets each page's users, in the server's order, and the total loaded so
-/// far. Pages are followed by the keys the server names; while its keys keep
+/// gets each page's users, in the server's order, the total loaded so far,
+/// and the key to go on from after it (`None` after the last page), so the
+/// page can keep where a load that vanishes mid-way would resume. Pages are
+/// followed by the keys the server names; while its keys keep
 /// a step, the next few are asked for ahead ([`Ahead`]), and one is used
 /// only once the page before it has named its key.
 pub(crate) async fn load_all(
@@ -90,7 +92,7 @@ pub(crate) async fn load_all(
     app_token: &AppToken,
     page_size: usize,
     start: LoadStart,
-    mut on_page: impl FnMut(&[User], usize) -> Progress,
+    mut on_page: impl FnMut(&[User], usize, Option<&str>) -> Progress,
 ) -> LoadRun {
     let (mut users, mut key) = match start {
         LoadStart::Beginning => (Vec::new(), FIRST_PAGE.to_string()),
@@ -108,7 +110,11 @@ pub(crate) async fn load_all(
         };
         let after = after_page(&page, trail.seen());
         users.extend(page.users.iter().cloned());
-        let progress = on_page(&page.users, users.len());
+        let go_on = match &after {
+            AfterPage::Next(next) => Some(next.as_str()),
+            AfterPage::Last | AfterPage::Repeated(_) => None,
+        };
+        let progress = on_page(&page.users, users.len(), go_on);
         let next = match after {
             AfterPage::Last => {
                 return LoadRun {
@@ -153,9 +159,13 @@ pub(crate) async fn delete_all_and_confirm(
     api.delete_all_users(app_token)
         .await
         .map_err(DeleteFailure::Delete)?;
-    let run = load_all(api, app_token, page_size, LoadStart::Beginning, |_, _| {
-        Progress::Continue
-    })
+    let run = load_all(
+        api,
+        app_token,
+        page_size,
+        LoadStart::Beginning,
+        |_, _, _| Progress::Continue,
+    )
     .await;
     match run.failure {
         Some(failure) => Err(DeleteFailure::Recount(failure)),
@@ -233,7 +243,7 @@ mod tests {
     }
 
     fn load(api: &FakeApi, start: LoadStart, counts: &mut Vec<usize>) -> LoadRun {
-        run_ready(load_all(api, &token(), 2, start, |_, total| {
+        run_ready(load_all(api, &token(), 2, start, |_, total, _| {
             counts.push(total);
             Progress::Continue
         }))
@@ -352,7 +362,7 @@ mod tests {
             &token(),
             2,
             LoadStart::Beginning,
-            |_, total| {
+            |_, total, _| {
                 if total >= 4 {
                     Progress::Stop
                 } else {

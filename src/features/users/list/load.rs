@@ -89,10 +89,18 @@ pub(crate) fn use_user_loader() -> UserLoader {
             failure.set(None);
             stop_asked.set(false);
             so_far.set(cache.with_untracked(|c| c.users.len()));
-            let run = flow::load_all(&client, &token, PAGE_SIZE, start, |page, total| {
+            let run = flow::load_all(&client, &token, PAGE_SIZE, start, |page, total, go_on| {
                 // The cache is the only holder while loading (the table
-                // is not shown), so appending does not copy the list.
-                cache.update(|c| Arc::make_mut(&mut c.users).extend_from_slice(page));
+                // is not shown), so appending does not copy the list. It
+                // says where to resume at every page: when the page goes
+                // away mid-load (a refused token puts the unlock form in
+                // its place, even one refused on a page asked for ahead),
+                // this load's later writes land nowhere, and the next
+                // visit offers Resume from here instead of starting over.
+                cache.update(|c| {
+                    Arc::make_mut(&mut c.users).extend_from_slice(page);
+                    c.resume_from = go_on.map(str::to_string);
+                });
                 so_far.try_set(total);
                 // A page that is gone stops loading; its users stay.
                 match stop_asked.try_get_untracked() {

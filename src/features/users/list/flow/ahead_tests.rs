@@ -89,7 +89,7 @@ fn asked(api: &FakeApi) -> Vec<String> {
 fn load(api: &FakeApi, start: LoadStart) -> (LoadRun, Vec<(usize, usize)>) {
     let mut seen = Vec::new();
     let token = AppToken::new("app-t");
-    let run = run_ready(load_all(api, &token, SIZE, start, |_, total| {
+    let run = run_ready(load_all(api, &token, SIZE, start, |_, total, _| {
         seen.push((total, api.calls().len()));
         Progress::Continue
     }));
@@ -227,7 +227,7 @@ fn stop_while_guesses_are_in_flight_keeps_the_pages_used_and_the_key() {
     let seqs: Vec<u64> = (1..=1000).collect();
     let api = serving(seqs.clone(), OFFSETS);
     let token = AppToken::new("app-t");
-    let stop_at = |_: &[User], total: usize| {
+    let stop_at = |_: &[User], total: usize, _: Option<&str>| {
         if total >= 200 {
             Progress::Stop
         } else {
@@ -245,4 +245,26 @@ fn stop_while_guesses_are_in_flight_keeps_the_pages_used_and_the_key() {
     let (resumed, _) = load(&api, resume);
     assert!(resumed.is_complete());
     assert_all_once(&resumed, &seqs);
+}
+
+#[test]
+fn each_page_says_where_to_go_on_and_the_last_says_nothing() {
+    let seqs: Vec<u64> = (1..=100).collect();
+    let api = serving(seqs, OFFSETS);
+    let token = AppToken::new("app-t");
+    let mut go_ons = Vec::new();
+    let run = run_ready(load_all(
+        &api,
+        &token,
+        SIZE,
+        LoadStart::Beginning,
+        |_, _, go_on| {
+            go_ons.push(go_on.map(str::to_string));
+            Progress::Continue
+        },
+    ));
+    assert!(run.is_complete());
+    let mut expected: Vec<Option<String>> = (1..10).map(|p| Some((p * 10).to_string())).collect();
+    expected.push(None);
+    assert_eq!(go_ons, expected);
 }
