@@ -84,9 +84,9 @@ impl LoadRun {
 /// gets each page's users, in the server's order, the total loaded so far,
 /// and the key to go on from after it (`None` after the last page), so the
 /// page can keep where a load that vanishes mid-way would resume. Pages are
-/// followed by the keys the server names; while its keys keep
-/// a step, the next few are asked for ahead ([`Ahead`]), and one is used
-/// only once the page before it has named its key.
+/// followed by the keys the server names; while its keys keep a step, the
+/// next few are asked for ahead ([`Ahead`]), and one is used only once the
+/// page before it has named its key.
 pub(crate) async fn load_all(
     api: &impl UsersApi,
     app_token: &AppToken,
