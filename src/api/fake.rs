@@ -62,9 +62,14 @@ pub(crate) struct Call {
     pub(crate) detail: String,
 }
 
+/// Answers an endpoint's calls from what each asked (its `detail`), like a
+/// server: for flows whose calls may go out in any order.
+type Responder = Box<dyn Fn(&str) -> Box<dyn Any>>;
+
 #[derive(Default)]
 pub(crate) struct FakeApi {
     answers: RefCell<HashMap<Endpoint, VecDeque<Box<dyn Any>>>>,
+    responders: RefCell<HashMap<Endpoint, Responder>>,
     calls: RefCell<Vec<Call>>,
 }
 
@@ -76,6 +81,17 @@ impl FakeApi {
             .entry(endpoint)
             .or_default()
             .push_back(Box::new(answer));
+    }
+
+    /// Answers `endpoint`'s calls with `respond(detail)` once nothing is
+    /// queued for it: a server whose answer depends on what was asked.
+    pub(crate) fn respond<T: 'static>(
+        &self,
+        endpoint: Endpoint,
+        respond: impl Fn(&str) -> Result<T, ApiError> + 'static,
+    ) {
+        let respond: Responder = Box::new(move |detail| Box::new(respond(detail)));
+        self.responders.borrow_mut().insert(endpoint, respond);
     }
 
     /// Every call so far, in order.
@@ -95,16 +111,20 @@ impl FakeApi {
         detail: impl Into<String>,
     ) -> Result<T, ApiError> {
         let detail = detail.into();
+        let queued = self
+            .answers
+            .borrow_mut()
+            .get_mut(&endpoint)
+            .and_then(VecDeque::pop_front);
+        let next = queued.or_else(|| {
+            let responders = self.responders.borrow();
+            responders.get(&endpoint).map(|respond| respond(&detail))
+        });
         self.calls.borrow_mut().push(Call {
             endpoint,
             carried,
             detail,
         });
-        let next = self
-            .answers
-            .borrow_mut()
-            .get_mut(&endpoint)
-            .and_then(VecDeque::pop_front);
         let next = next.unwrap_or_else(|| panic!("unexpected call: {endpoint:?}"));
         *next
             .downcast::<Result<T, ApiError>>()
