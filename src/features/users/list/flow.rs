@@ -179,7 +179,9 @@ mod ahead_tests;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::fake::{Carried, Endpoint, FakeApi};
+    use crate::api::fake::{
+        app_token as token, http_error_saying as http, user, Carried, Endpoint, FakeApi,
+    };
     use crate::api::service::run_ready;
     use crate::api::users::UserPage;
 
@@ -188,25 +190,6 @@ mod tests {
         LoadStart::Resume {
             loaded: run.users,
             last_value: run.next_to_resume.expect("a page to resume from"),
-        }
-    }
-
-    fn token() -> AppToken {
-        AppToken::new("app-t")
-    }
-
-    fn user(id: &str) -> User {
-        User {
-            app_user_id: id.into(),
-            ..User::default()
-        }
-    }
-
-    fn http(status: u16, message: &str) -> ApiError {
-        ApiError::Http {
-            status,
-            request_id: Some("req-1".into()),
-            message: message.into(),
         }
     }
 
