@@ -7,7 +7,7 @@
 const fs = require('fs');
 const path = require('path');
 const {
-  RUNS, NET, kb, ms, median, sizes, startSandbox, stop, customerToken,
+  RUNS, kb, ms, median, netLabel, frontOrigin, sizes, startSandbox, stop, customerToken,
   throttle, addTimingHelpers, watchList, listShown, startupTimes,
 } = require('./lib');
 
@@ -62,7 +62,7 @@ function report(consoleBytes, consoleRuns, peerRuns, files) {
   };
   const before = (runs, end) => `${runs.filter((r) => r.fcp !== undefined && r.fcp < end(r)).length} of ${runs.length}`;
   const row = (name, a, b) => console.log(name.padEnd(46), String(a).padStart(14), String(b).padStart(14));
-  console.log('\n== Beside a peer: react-admin %s (100 apps; median of %d, runs alternating%s) ==', version, RUNS, NET ? `; network ${NET[0]} kbit/s, +${NET[1]} ms` : '');
+  console.log('\n== Beside a peer: react-admin %s (100 apps; median of %d, runs alternating%s) ==', version, RUNS, netLabel());
   row('figure', 'console', 'react-admin');
   row('first load, raw', kb(consoleBytes.raw), kb(peerBytes.raw));
   row('first load, gzip -9', kb(consoleBytes.gzip), kb(peerBytes.gzip));
@@ -79,7 +79,7 @@ function report(consoleBytes, consoleRuns, peerRuns, files) {
  * sandbox); `port` is free for the peer's sandbox. */
 async function peer(browser, { consoleBytes, consoleRun, port }) {
   if (!fs.existsSync(path.join(PEER_DIST, 'index.html'))) throw new Error('no build in bench/peer-react-admin/dist (scripts/bench builds it)');
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = frontOrigin(port);
   const proc = await startSandbox(port, PEER_DIST, 100);
   try {
     const token = await customerToken(origin);
@@ -97,4 +97,4 @@ async function peer(browser, { consoleBytes, consoleRun, port }) {
   }
 }
 
-module.exports = { peer };
+module.exports = { peer, peerRun, PEER_DIST };

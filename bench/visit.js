@@ -4,7 +4,7 @@
 // console has fetched the detail page's chunk in the background (or not yet,
 // on a slow network: the figure says how many wasm files the click still
 // waited for). BENCH_NET throttles the network after the list has loaded.
-const { RUNS, ms, median, throttle, listShown, signedInPage } = require('./lib');
+const { RUNS, ms, median, netLabel, throttle, listShown, signedInPage } = require('./lib');
 
 const ROWS = '[data-testid=apps-table] tbody tr[data-app-id]';
 const PAUSE_MS = 2000;
@@ -52,11 +52,10 @@ async function visitRun(browser, origin, token) {
 async function visit(browser, origin, token) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await visitRun(browser, origin, token));
-  const net = process.env.BENCH_NET ? `; network ${process.env.BENCH_NET} (kbit/s, ms)` : '';
-  console.log('\n== Opening an app from the list, %d s after it painted (median of %d%s) ==', PAUSE_MS / 1000, RUNS, net);
+  console.log('\n== Opening an app from the list, %d s after it painted (median of %d%s) ==', PAUSE_MS / 1000, RUNS, netLabel());
   console.log('click -> detail page painted, first visit:  ', ms(median(runs.map((r) => r.first))),
     `(wasm files still to fetch at the click: ${median(runs.map((r) => r.fetched))})`);
   console.log('click -> detail page painted, another app:  ', ms(median(runs.map((r) => r.again))));
 }
 
-module.exports = { visit };
+module.exports = { visit, visitRun };

@@ -358,6 +358,12 @@ test('the customer record: name and email in the header, CustomerSecret nowhere'
   expect(places.sessionStorage).toContain(CUSTOMER_ID);
 });
 
+/** The page down to the call flow section, which has pictures of its own (e2e/call-flow.spec.js). */
+async function aboveCallFlow(page) {
+  const top = await page.getByTestId('call-flow').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  return { x: 0, y: 0, width: page.viewportSize().width, height: Math.ceil(top) };
+}
+
 for (const scheme of ['light', 'dark']) {
   test(`settings: axe-clean and screenshots, ${scheme}; usable at 360 px`, { tag: '@docs' }, async ({ page, request }) => {
     await page.emulateMedia({ colorScheme: scheme });
@@ -372,7 +378,7 @@ for (const scheme of ['light', 'dark']) {
     expect(await axe(page), `axe on settings (${scheme})`).toEqual([]);
     // Tall enough for the whole form, so the sticky save bar sits where it ends.
     await page.setViewportSize({ width: 1280, height: 1900 });
-    await shot(page, `settings-${scheme}`, { fullPage: true });
+    await shot(page, `settings-${scheme}`, { fullPage: true, clip: await aboveCallFlow(page) });
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByRole('dialog').getByLabel('Or paste the JSON').fill(JSON.stringify({ popup: 'https://new.example/popup', record: 'false', missedCall: 'ftp://old' }));
@@ -383,6 +389,6 @@ for (const scheme of ['light', 'dark']) {
     await page.keyboard.press('Escape');
     await page.setViewportSize({ width: 360, height: 780 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    if (scheme === 'light') await shot(page, 'settings-mobile', { fullPage: true });
+    if (scheme === 'light') await shot(page, 'settings-mobile', { fullPage: true, clip: await aboveCallFlow(page) });
   });
 }

@@ -2,24 +2,27 @@
 // the first-load total; start-up (list of 100 visible) against fetching and
 // compiling the wasm alone; 10,000-row render against plain JavaScript DOM
 // code rendering the same rows in the same browser; keystroke filter times at
-// 10,000 apps; JS heap after load; 10,000 users of one app (100 pages):
-// load to screen, keystroke and scroll times; and the console beside a
-// react-admin app with the same pages (bench/peer.js).
+// 10,000 apps; JS heap after load; 10,000 users of one app (100 pages, or
+// more when the sandbox serves fewer a page: BENCH_USER_PAGE_SIZES): load to
+// screen, keystroke and scroll times; the console beside a react-admin app
+// with the same pages (bench/peer.js); and what an admin far from the API
+// waits for at each step (bench/far.js, part `far`).
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 const {
-  RUNS, NET, kb, ms, median, p95, firstLoadFiles, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop,
+  RUNS, netLabel, frontOrigin, BROWSER_ARGS, kb, ms, median, p95, firstLoadFiles, firstLoadSizes, lazySizes, lazyPageSizes, startSandbox, stop,
   customerToken: tokenAt,
   throttle, listShown, startupTimes, signedInPage,
 } = require('../bench/lib');
 const { peer } = require('../bench/peer');
 const { visit } = require('../bench/visit');
+const { far } = require('../bench/far');
 const { launchOptions } = require('../e2e/shared-config');
 
 const PORT = Number(process.env.BENCH_PORT || 8795);
 // BENCH_DIST measures another build than dist/ (e.g. a second checkout's).
 const DIST = process.env.BENCH_DIST || 'dist';
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+const ORIGIN = frontOrigin(PORT);
 
 /** Prints the first-load bytes per file of DIST and returns the total. */
 function bundleSizes() {
@@ -101,7 +104,7 @@ async function startup(browser, token) {
   }
   const tti = runs.map((r) => r.shown);
   const fcps = runs.filter((r) => r.fcp !== undefined);
-  console.log('\n== Start-up, 100 apps (median of %d, from navigation start%s) ==', RUNS, NET ? `; network ${NET[0]} kbit/s, +${NET[1]} ms` : '');
+  console.log('\n== Start-up, 100 apps (median of %d, from navigation start%s) ==', RUNS, netLabel());
   console.log('console: list of 100 apps on screen:  ', ms(median(tti)));
   console.log('same page fetching + instantiating the wasm only:', ms(median(floor)));
   console.log('ratio:                                ', (median(tti) / median(floor)).toFixed(2) + 'x');
@@ -251,6 +254,8 @@ async function usersPage(browser, token, app, appToken) {
   const page = await signedInPage(browser, token);
   await page.addInitScript(([id, t]) => sessionStorage.setItem('exotel.console.appTokens', JSON.stringify({ [id]: t })), [app.AppID, appToken]);
   await page.addInitScript(() => {
+    // Room for every page's entry: the default buffer holds 250.
+    performance.setResourceTimingBufferSize(5000);
     new MutationObserver(() => {
       if (window.__usersInDom) return;
       const count = document.querySelector('[data-testid=user-count]');
@@ -262,50 +267,73 @@ async function usersPage(browser, token, app, appToken) {
       }
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
+  await throttle(page);
   await page.goto(`${ORIGIN}/apps/${app.AppID}/users`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__usersShownAt !== undefined, null, { polling: 100, timeout: 300_000 });
+  await page.waitForFunction(() => window.__usersShownAt !== undefined, null, { polling: 100, timeout: 300_000 })
+    .catch(async (e) => {
+      // Say where the list was: a failure or a wrong count, not just a timeout.
+      const where = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 300));
+      throw new Error(`${e.message.split('\n')[0]}; the page shows: ${where}`);
+    });
   const t = await page.evaluate(() => {
     const pages = performance.getEntriesByType('resource').filter((e) => /usermapping\?page_size=100/.test(e.name));
     return {
       shown: window.__usersShownAt,
       rows: window.__usersRows,
       pages: pages.length,
-      firstRequest: pages[0].startTime,
-      lastResponse: pages[pages.length - 1].responseEnd,
+      firstRequest: Math.min(...pages.map((e) => e.startTime)),
+      lastResponse: Math.max(...pages.map((e) => e.responseEnd)),
       heap: performance.memory && performance.memory.usedJSHeapSize,
     };
   });
   return { page, ...t };
 }
 
-async function tenThousandUsers(browser, token) {
+/** One app of 10,000 users served at most `size` a page (the sandbox's
+ * max_page_size; the console asks for 100), a customer token and the app's
+ * token (a reset forgets every token issued before it). */
+async function usersServedBy(size) {
+  const reset = await fetch(`${ORIGIN}/__sandbox/reset`, { method: 'POST', body: JSON.stringify({ seed: 1, seed_users: 10000, max_page_size: size, key_style: process.env.BENCH_USER_KEY_STYLE || 'offset' }), headers: { 'Content-Type': 'application/json' } });
+  if (!reset.ok) throw new Error(`sandbox reset: HTTP ${reset.status}`);
   const state = await (await fetch(`${ORIGIN}/__sandbox/state`)).json();
   const app = state.apps[0];
   const res = await fetch(`${ORIGIN}/v2/integrations/token`, { method: 'POST', body: JSON.stringify({ Id: app.AppID, Secret: app.AppSecret, Entity: 'app' }), headers: { 'Content-Type': 'application/json' } });
-  const appToken = (await res.json()).Data;
-  const loads = [];
-  let first = null;
-  for (let i = 0; i < RUNS; i++) {
-    const r = await usersPage(browser, token, app, appToken);
-    if (r.pages !== 100) throw new Error(`${r.pages} pages of users read, not 100`);
-    loads.push(r);
-    if (i === 0) {
-      first = r;
-      first.scroll = await scrollTimes(r.page, '[data-testid=users-table] tbody tr[data-user-id]');
-      first.keys = await keystrokeTimes(r.page, (process.env.BENCH_USER_KEYS || 'priya,crm-01,+9198,zzz').split(','), '[data-testid=user-count]');
+  return { app, appToken: (await res.json()).Data, token: await customerToken() };
+}
+
+/** BENCH_USER_PAGE_SIZES (default 100): the page sizes the sandbox serves
+ * at most, one figure each; keystrokes and scrolling on the first. */
+async function tenThousandUsers(browser) {
+  const sizes = (process.env.BENCH_USER_PAGE_SIZES || '100').split(',').map(Number);
+  for (const [index, size] of sizes.entries()) {
+    const { app, appToken, token } = await usersServedBy(size);
+    const pagesNeeded = Math.ceil(10000 / Math.min(size, 100));
+    const loads = [];
+    let first = null;
+    for (let i = 0; i < RUNS; i++) {
+      const r = await usersPage(browser, token, app, appToken);
+      if (r.pages < pagesNeeded) throw new Error(`${r.pages} pages of users read, not ${pagesNeeded}`);
+      loads.push(r);
+      if (i === 0 && index === 0) {
+        first = r;
+        first.scroll = await scrollTimes(r.page, '[data-testid=users-table] tbody tr[data-user-id]');
+        first.keys = await keystrokeTimes(r.page, (process.env.BENCH_USER_KEYS || 'priya,crm-01,+9198,zzz').split(','), '[data-testid=user-count]');
+      }
+      await r.page.close();
     }
-    await r.page.close();
+    const med = (f) => ms(median(loads.map(f)));
+    console.log('\n== 10,000 users, %d pages of %d (median of %d, from navigation start%s) ==', pagesNeeded, Math.min(size, 100), RUNS, netLabel());
+    console.log('navigation -> 10000 users on screen:       ', med((r) => r.shown), `(${loads[0].rows} rows in the DOM: the list is windowed)`);
+    console.log('  first page requested -> last page answered:', med((r) => r.lastResponse - r.firstRequest),
+      `(${median(loads.map((r) => r.pages))} requests in Resource Timing for ${pagesNeeded} pages)`);
+    console.log('  last page answered -> list painted:      ', med((r) => r.shown - r.lastResponse), '(index + sort + render)');
+    if (!first) continue;
+    console.log('keystrokes typed:                          %d (last result: %s)', first.keys.dom.length, first.keys.count);
+    console.log('keystroke -> DOM updated:                  median %s, p95 %s, max %s', ms(median(first.keys.dom)), ms(p95(first.keys.dom)), ms(Math.max(...first.keys.dom)));
+    console.log('keystroke -> next frame painted:           median %s, p95 %s, max %s', ms(median(first.keys.frame)), ms(p95(first.keys.frame)), ms(Math.max(...first.keys.frame)));
+    console.log('scroll 400 px -> frame painted:             median %s, p95 %s, max %s (%d steps, %d rows in the DOM after)', ms(median(first.scroll.steps)), ms(p95(first.scroll.steps)), ms(Math.max(...first.scroll.steps)), first.scroll.steps.length, first.scroll.rows);
+    console.log('JS heap after loading 10,000 users:        ', first.heap ? kb(first.heap) : 'n/a');
   }
-  const med = (f) => ms(median(loads.map(f)));
-  console.log('\n== 10,000 users, 100 pages of 100 (median of %d, from navigation start) ==', RUNS);
-  console.log('navigation -> 10000 users on screen:       ', med((r) => r.shown), `(${first.rows} rows in the DOM: the list is windowed)`);
-  console.log('  first page requested -> last page answered:', med((r) => r.lastResponse - r.firstRequest), '(100 GETs in sequence)');
-  console.log('  last page answered -> list painted:      ', med((r) => r.shown - r.lastResponse), '(index + sort + render)');
-  console.log('keystrokes typed:                          %d (last result: %s)', first.keys.dom.length, first.keys.count);
-  console.log('keystroke -> DOM updated:                  median %s, p95 %s, max %s', ms(median(first.keys.dom)), ms(p95(first.keys.dom)), ms(Math.max(...first.keys.dom)));
-  console.log('keystroke -> next frame painted:           median %s, p95 %s, max %s', ms(median(first.keys.frame)), ms(p95(first.keys.frame)), ms(Math.max(...first.keys.frame)));
-  console.log('scroll 400 px -> frame painted:             median %s, p95 %s, max %s (%d steps, %d rows in the DOM after)', ms(median(first.scroll.steps)), ms(p95(first.scroll.steps)), ms(Math.max(...first.scroll.steps)), first.scroll.steps.length, first.scroll.rows);
-  console.log('JS heap after loading 10,000 users:        ', first.heap ? kb(first.heap) : 'n/a');
 }
 
 (async () => {
@@ -314,7 +342,7 @@ async function tenThousandUsers(browser, token) {
   // adds flags, e.g. V8's to test a hypothesis.
   const browser = await chromium.launch({
     ...launchOptions,
-    args: [...launchOptions.args, '--enable-precise-memory-info', ...(process.env.BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
+    args: [...launchOptions.args, ...BROWSER_ARGS, '--enable-precise-memory-info', ...(process.env.BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
   });
   // Each part reports its own failure (e.g. a renderer crash) and the run
   // goes on: a benchmark that stops at the first problem hides the rest.
@@ -326,13 +354,14 @@ async function tenThousandUsers(browser, token) {
   const want = (p) => !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(',').includes(p);
   let proc = null;
   try {
-    if (want('startup') || want('peer') || want('visit')) {
+    if (want('startup') || want('peer') || want('visit') || want('far')) {
       proc = await sandbox(100);
       const token = await customerToken();
       if (want('startup')) await part('Start-up', async () => startup(browser, token));
       // The peer's sandbox takes the next port; the console's runs on this one.
       if (want('peer')) await part('Beside a peer: react-admin', async () => peer(browser, { consoleBytes, consoleRun: () => consoleStartupRun(browser, token), port: PORT + 1 }));
       if (want('visit')) await part('Opening an app from the list', async () => visit(browser, ORIGIN, token));
+      if (want('far')) await part('Far from the API', async () => far(browser, { origin: ORIGIN, consoleRun: () => consoleStartupRun(browser, token), port: PORT + 1 }));
       await stop(proc);
     }
     if (want('10k')) {
@@ -342,7 +371,7 @@ async function tenThousandUsers(browser, token) {
     }
     if (want('users')) {
       proc = await sandbox(1, 10000);
-      await part('10,000 users', async () => tenThousandUsers(browser, await customerToken()));
+      await part('10,000 users', async () => tenThousandUsers(browser));
       await stop(proc);
     }
     console.log('\nMachine: %s, %d cores, Chromium %s', require('os').cpus()[0].model, require('os').cpus().length, browser.version());

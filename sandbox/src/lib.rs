@@ -23,6 +23,7 @@ pub mod failure;
 pub mod faults;
 pub mod fields;
 pub mod fixed;
+pub mod keys;
 pub mod other_admin;
 pub mod request_log;
 pub mod routes;

@@ -164,6 +164,9 @@ pub struct Inner {
     /// The most users a page serves (`--max-page-size`, or the reset
     /// control's `max_page_size`); `None`: as many as asked.
     pub max_page_size: Option<usize>,
+    /// How user pages write their next-page key (the reset control's
+    /// `key_style`).
+    pub key_style: crate::keys::KeyStyle,
 }
 
 impl Inner {

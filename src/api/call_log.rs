@@ -101,8 +101,9 @@ pub(crate) fn scan_request_id(body: &str) -> Option<String> {
     (!id.is_empty() && id.len() <= 100).then(|| id.to_string())
 }
 
-/// Quotes a word for a POSIX shell.
-fn shell_quote(text: &str) -> String {
+/// Quotes a word for a POSIX shell: every copy-as-curl of the console
+/// (the request log's, the settings' webhook samples) goes through it.
+pub(crate) fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', "'\\''"))
 }
 

@@ -3,11 +3,7 @@
 //! (app token). Also Exotel's nested error text, which the outbound call
 //! answers with: `{"http_code":…,"response":{"error_data":{"code":…}}}`.
 
-// Until the settings page's call-flow section and the user page's test
-// call (issue 21, parts 3 and 4) use them.
-#![allow(dead_code)]
-
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::endpoints::{to_json, Client};
 use super::envelope::{decode_object_data, decode_string_data};
@@ -15,7 +11,7 @@ use super::error::ApiError;
 use super::ids::{AppId, AppToken};
 use super::service::CallsApi;
 use super::transport::HttpMethod;
-use super::types::{Fields, Setter};
+use super::types::{drive, Fields, RecordSink, Setter, Sink};
 use super::users::encode_query_value;
 
 /// The three events an Exotel call flow reports to the integration, each
@@ -136,29 +132,71 @@ impl Fields for PlacedCall {
 }
 
 /// Exotel's own error, nested as JSON text in an envelope's `Error`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct ExotelError {
     pub(crate) code: i64,
-    #[serde(default)]
     pub(crate) message: String,
-    #[serde(default)]
     pub(crate) description: String,
 }
 
-#[derive(Deserialize)]
-struct Nested {
-    response: NestedResponse,
+/// `error_data` as read: its code may be missing (then it is no error).
+#[derive(Default)]
+struct ErrorData {
+    code: Option<i64>,
+    message: String,
+    description: String,
 }
 
-#[derive(Deserialize)]
-struct NestedResponse {
-    error_data: ExotelError,
+impl Fields for ErrorData {
+    const FIELDS: &'static [(&'static str, Setter<Self>)] = &[
+        // Read as a count (codes are positive), as the users' page sizes
+        // are: no second way of reading a number in the lazy pages.
+        ("code", |e, v| {
+            e.code = v.count().and_then(|n| i64::try_from(n).ok())
+        }),
+        ("message", |e, v| e.message = v.take_string()),
+        ("description", |e, v| e.description = v.take_string()),
+    ];
 }
 
-/// Exotel's error inside `message` (an `Error` text), when it is there.
+/// Passes the value of an object's field `key` on to `inner`, and nothing
+/// else: a step down a path of keys.
+struct Under<'a> {
+    key: &'static str,
+    inner: &'a mut dyn Sink,
+}
+
+impl Sink for Under<'_> {
+    fn field(&mut self, key: &str) -> Option<&mut dyn Sink> {
+        (key == self.key).then_some(&mut *self.inner)
+    }
+}
+
+/// Exotel's error inside `message` (an `Error` text), when it is there:
+/// `{"response": {"error_data": {"code", "message", "description"}}}`.
+/// Read with the decoder's own sinks, so a lazy page that uses it carries
+/// no second JSON reader.
 pub(crate) fn exotel_error(message: &str) -> Option<ExotelError> {
-    let nested: Nested = serde_json::from_str(message.trim()).ok()?;
-    Some(nested.response.error_data)
+    let mut data = RecordSink::<ErrorData>::default();
+    let mut error_data = Under {
+        key: "error_data",
+        inner: &mut data,
+    };
+    let mut response = Under {
+        key: "response",
+        inner: &mut error_data,
+    };
+    drive(message.trim(), &mut response).ok()?;
+    let ErrorData {
+        code,
+        message,
+        description,
+    } = data.value;
+    Some(ExotelError {
+        code: code?,
+        message,
+        description,
+    })
 }
 
 impl CallsApi for Client {

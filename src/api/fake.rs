@@ -18,7 +18,6 @@ use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
 use super::ApiError;
 
 /// Every endpoint the traits have.
-#[allow(dead_code)] // TestEvent, PlaceCall: until issue 21's call pages are tested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Endpoint {
     CustomerToken,
@@ -63,9 +62,14 @@ pub(crate) struct Call {
     pub(crate) detail: String,
 }
 
+/// Answers an endpoint's calls from what each asked (its `detail`), like a
+/// server: for flows whose calls may go out in any order.
+type Responder = Box<dyn Fn(&str) -> Box<dyn Any>>;
+
 #[derive(Default)]
 pub(crate) struct FakeApi {
     answers: RefCell<HashMap<Endpoint, VecDeque<Box<dyn Any>>>>,
+    responders: RefCell<HashMap<Endpoint, Responder>>,
     calls: RefCell<Vec<Call>>,
 }
 
@@ -77,6 +81,17 @@ impl FakeApi {
             .entry(endpoint)
             .or_default()
             .push_back(Box::new(answer));
+    }
+
+    /// Answers `endpoint`'s calls with `respond(detail)` once nothing is
+    /// queued for it: a server whose answer depends on what was asked.
+    pub(crate) fn respond<T: 'static>(
+        &self,
+        endpoint: Endpoint,
+        respond: impl Fn(&str) -> Result<T, ApiError> + 'static,
+    ) {
+        let respond: Responder = Box::new(move |detail| Box::new(respond(detail)));
+        self.responders.borrow_mut().insert(endpoint, respond);
     }
 
     /// Every call so far, in order.
@@ -96,16 +111,20 @@ impl FakeApi {
         detail: impl Into<String>,
     ) -> Result<T, ApiError> {
         let detail = detail.into();
+        let queued = self
+            .answers
+            .borrow_mut()
+            .get_mut(&endpoint)
+            .and_then(VecDeque::pop_front);
+        let next = queued.or_else(|| {
+            let responders = self.responders.borrow();
+            responders.get(&endpoint).map(|respond| respond(&detail))
+        });
         self.calls.borrow_mut().push(Call {
             endpoint,
             carried,
             detail,
         });
-        let next = self
-            .answers
-            .borrow_mut()
-            .get_mut(&endpoint)
-            .and_then(VecDeque::pop_front);
         let next = next.unwrap_or_else(|| panic!("unexpected call: {endpoint:?}"));
         *next
             .downcast::<Result<T, ApiError>>()
@@ -245,9 +264,27 @@ pub(crate) fn app(app_id: &str) -> App {
 
 /// An API answer with this HTTP status.
 pub(crate) fn http_error(status: u16) -> ApiError {
+    http_error_saying(status, &format!("status {status}"))
+}
+
+/// An API answer with this HTTP status and message.
+pub(crate) fn http_error_saying(status: u16, message: &str) -> ApiError {
     ApiError::Http {
         status,
         request_id: Some(format!("req-{status}")),
-        message: format!("status {status}"),
+        message: message.into(),
+    }
+}
+
+/// The app token the flows' tests send, as the fake records it.
+pub(crate) fn app_token() -> AppToken {
+    AppToken::new("app-t")
+}
+
+/// A user known only by its AppUserId.
+pub(crate) fn user(app_user_id: &str) -> User {
+    User {
+        app_user_id: app_user_id.into(),
+        ..User::default()
     }
 }

@@ -48,7 +48,6 @@ pub(crate) mod users;
 pub(crate) use endpoints::{Client, DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
 pub(crate) use error::ApiError;
 pub(crate) use ids::{AppId, AppToken, CustomerToken};
-#[allow(unused_imports)] // CallsApi: until issue 21's call pages use it.
 pub(crate) use service::{
     CallsApi, CustomerApi, IntegrationsApi, RequestIds, SettingsApi, UsersApi,
 };

@@ -49,7 +49,6 @@ pub(crate) trait CustomerApi {
 }
 
 /// Calls (`/call/...`).
-#[allow(dead_code)] // Until issue 21's call pages use it.
 pub(crate) trait CallsApi {
     /// `GET /call/inbound_call/<AppID>`, as an Exotel call flow calls it (no
     /// token); the server's text.

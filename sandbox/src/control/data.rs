@@ -17,6 +17,7 @@ use crate::customers::{CustomerView, SecretAt};
 use crate::extract::Params;
 use crate::fields::{optional_bool, optional_string, Object};
 use crate::fixed::{self, Stream};
+use crate::keys::KeyStyle;
 use crate::routes::apps::DOMAINS;
 use crate::settings::{Setting, SettingRewrite};
 use crate::state::{now_ist, App, AppState, RequestRecord};
@@ -33,12 +34,15 @@ struct ResetRequest {
     seed: Option<u64>,
     seed_users: Option<u64>,
     max_page_size: Option<u64>,
+    #[serde(default)]
+    key_style: KeyStyle,
 }
 
-/// POST /__sandbox/reset `{"seed": N, "seed_users": M, "max_page_size": P}?`:
-/// a fresh sandbox with N demo apps (0 when not given), their settings, and
-/// M users each; its user pages serve at most P users (when not given, as
-/// `--max-page-size` said).
+/// POST /__sandbox/reset `{"seed": N, "seed_users": M, "max_page_size": P,
+/// "key_style": S}?`: a fresh sandbox with N demo apps (0 when not given),
+/// their settings, and M users each; its user pages serve at most P users
+/// (when not given, as `--max-page-size` said) and write their next-page
+/// keys in style S (`offset`, the default, `gaps` or `opaque`: see `keys`).
 pub async fn reset(State(state): State<AppState>, body: Bytes) -> ControlResult {
     let request: ResetRequest = typed_body(&body, true)?;
     let size = |n: Option<u64>, what: &str| {
@@ -56,6 +60,10 @@ pub async fn reset(State(state): State<AppState>, body: Bytes) -> ControlResult 
     fixed::restart();
     let mut fresh = state.fresh(apps, users);
     fresh.max_page_size = max_page_size;
+    fresh.key_style = request.key_style;
+    for users in fresh.users.values_mut() {
+        request.key_style.number(users);
+    }
     *state.lock() = fresh;
     Ok(Json(json!({ "apps": apps, "users": apps * users })).into_response())
 }

@@ -50,10 +50,9 @@ pub async fn get(
     };
     let after = match params.get("last_value") {
         None => 0,
-        Some(s) => s
-            .trim()
-            .parse()
-            .map_err(|_| Failure::bad_request("Invalid parameter, last_value must be a number"))?,
+        Some(s) => inner.key_style.read(s).ok_or_else(|| {
+            Failure::bad_request("Invalid parameter, last_value must be a number")
+        })?,
     };
     // A capped server serves fewer than asked and says so in PageSize.
     let size = inner.max_page_size.map_or(size, |cap| size.min(cap));
@@ -65,7 +64,7 @@ pub async fn get(
         data.insert("PageSize".into(), size.into());
     }
     if let Some(next) = next {
-        data.insert(key.into(), next.to_string().into());
+        data.insert(key.into(), inner.key_style.write(next).into());
     }
     Ok(Success(Value::Object(data)).into_response())
 }

@@ -47,7 +47,7 @@ fn stored_name(app_id: &AppId) -> String {
 }
 
 /// The settings draft of `app_id`.
-fn use_draft(app_id: &AppId) -> RwSignal<SettingsDraft> {
+pub(super) fn use_draft(app_id: &AppId) -> RwSignal<SettingsDraft> {
     let entry = use_session().memory.entry::<DraftMemory>(app_id.as_str());
     if entry.restored.set(()).is_ok() {
         let saved = storage::read_named(StorageKey::Drafts, &stored_name(app_id))

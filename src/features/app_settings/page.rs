@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::call_flow::CallFlow;
 use super::editor::SettingsEditor;
+use super::samples_view::WebhookSamples;
 
 #[component]
 pub(crate) fn SettingsPage() -> impl IntoView {
@@ -13,5 +15,7 @@ pub(crate) fn SettingsPage() -> impl IntoView {
             "What Exotel does for this app on call events. Each setting is saved on its own."
         </p>
         <SettingsEditor />
+        <CallFlow />
+        <WebhookSamples />
     }
 }

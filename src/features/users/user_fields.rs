@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::features::users::validate::{Problem, UserDraft, UserField};
+use crate::ui::alert::{Notice, NoticeKind};
 use crate::ui::dom::focus_by_id;
 use crate::ui::field_id::FieldId;
 use crate::ui::text_field::TextField;
@@ -36,6 +37,18 @@ fn hint(field: UserField) -> &'static str {
             "Optional: the phone the agent answers on; it adds a phone device."
         }
     }
+}
+
+/// Said before users are sent: third-party runbooks warn that Exotel does
+/// not refuse an email it has no user for, it creates one.
+const BILLABLE_USER: &str = "An Email with no Exotel user behind it is not refused: Exotel \
+     creates a new Exotel user for it, which may be billed. Use the email of an existing Exotel \
+     user unless you mean to add one.";
+
+/// The billable-user warning of Add user and Import CSV.
+#[component]
+pub(crate) fn BillableUserWarning() -> impl IntoView {
+    view! { <Notice text=BILLABLE_USER kind=NoticeKind::Warn /> }
 }
 
 /// Focuses the input of the first problem that names a field.

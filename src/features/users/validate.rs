@@ -197,13 +197,21 @@ pub(crate) fn check_field(
         UserField::AppUsername | UserField::ExotelUserName if !is_first_last(value) => Some(format!(
             "{label} must be \"First Last\", each part longer than 3 characters (Exotel refuses shorter)."
         )),
-        UserField::VirtualNumber | UserField::AgentNumber if !is_phone_number(value) => Some(format!(
+        UserField::VirtualNumber | UserField::AgentNumber => phone_number_problem(label, value),
+        _ => None,
+    }
+}
+
+/// Why `value` (trimmed) is not a phone number, naming it `label`; shared by
+/// the users' numbers and the number a test call rings.
+pub(crate) fn phone_number_problem(label: &str, value: &str) -> Option<String> {
+    (!is_phone_number(value)).then(|| {
+        format!(
             "{label} must be {}-{} digits, with an optional leading +.",
             PHONE_DIGITS.start(),
             PHONE_DIGITS.end()
-        )),
-        _ => None,
-    }
+        )
+    })
 }
 
 /// At least two words, each longer than 3 characters.

@@ -14,7 +14,9 @@ use crate::features::users::import::recorded::created_writes;
 use crate::features::users::loaded::{use_loaded_users, LoadedUsers};
 use crate::features::users::user_cache::{loaded_ids, remember_created};
 use crate::features::users::user_drafts::use_add_draft;
-use crate::features::users::user_fields::{focus_first, ProblemSummary, UserFields};
+use crate::features::users::user_fields::{
+    focus_first, BillableUserWarning, ProblemSummary, UserFields,
+};
 use crate::features::users::user_refusal::CallRefusal;
 use crate::features::users::validate::{check_user, Problem, UserDraft, UserField};
 use crate::ui::dialog::Dialog;
@@ -77,6 +79,7 @@ pub(crate) fn AddUserDialog(open: RwSignal<bool>) -> impl IntoView {
             <form class="form add-user-form" on:submit=on_submit novalidate=true>
                 <PrefillAccountSid draft=draft account_sid=account_sid />
                 <UserFields draft=draft fields=UserField::ALL.to_vec() problems=problems />
+                <BillableUserWarning />
                 <ProblemSummary problems=problems />
                 {move || {
                     refusal

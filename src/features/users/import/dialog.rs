@@ -18,6 +18,7 @@ use crate::features::users::loaded::use_loaded_users;
 use crate::features::users::loaded::LoadedUsers;
 use crate::features::users::user_cache::{loaded_ids, remember_created};
 use crate::features::users::user_drafts::use_import_text;
+use crate::features::users::user_fields::BillableUserWarning;
 use crate::ui::dialog::Dialog;
 use crate::ui::text_import::ImportActions;
 use crate::ui::toasts::{use_toasts, Toasts};
@@ -89,6 +90,7 @@ pub(crate) fn ImportUsersDialog(open: RwSignal<bool>) -> impl IntoView {
                 <ImportCsvSource text=text />
                 <ImportPreview read=read />
                 {move || report.get().map(|r| view! { <ImportOutcome report=r /> })}
+                <BillableUserWarning />
                 <ImportActions
                     close_label="Close"
                     on_close=Callback::new(move |_| open.set(false))

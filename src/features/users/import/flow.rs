@@ -94,27 +94,10 @@ pub(crate) async fn import_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::fake::{Carried, Endpoint, FakeApi};
+    use crate::api::fake::{
+        app_token as token, http_error_saying as http, user, Carried, Endpoint, FakeApi,
+    };
     use crate::api::service::run_ready;
-
-    fn token() -> AppToken {
-        AppToken::new("app-t")
-    }
-
-    fn user(id: &str) -> User {
-        User {
-            app_user_id: id.into(),
-            ..User::default()
-        }
-    }
-
-    fn http(status: u16, message: &str) -> ApiError {
-        ApiError::Http {
-            status,
-            request_id: Some("req-1".into()),
-            message: message.into(),
-        }
-    }
 
     fn rows(n: usize) -> Vec<NewUser> {
         (0..n)

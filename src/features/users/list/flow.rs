@@ -3,6 +3,7 @@
 //! again. Plain async functions over [`UsersApi`], tested on the host
 //! against a fake.
 
+use super::ahead::{Ahead, KeyTrail};
 use super::paging::{after_page, AfterPage};
 use crate::api::service::UsersApi;
 use crate::api::users::FIRST_PAGE;
@@ -80,29 +81,40 @@ impl LoadRun {
 
 /// Loads pages of `page_size` until the server says there is no next page
 /// (see [`after_page`]), `on_page` answers Stop, or a call fails. `on_page`
-/// gets each page's users and the total loaded so far.
+/// gets each page's users, in the server's order, the total loaded so far,
+/// and the key to go on from after it (`None` after the last page), so the
+/// page can keep where a load that vanishes mid-way would resume. Pages are
+/// followed by the keys the server names; while its keys keep a step, the
+/// next few are asked for ahead ([`Ahead`]), and one is used only once the
+/// page before it has named its key.
 pub(crate) async fn load_all(
     api: &impl UsersApi,
     app_token: &AppToken,
     page_size: usize,
     start: LoadStart,
-    mut on_page: impl FnMut(&[User], usize) -> Progress,
+    mut on_page: impl FnMut(&[User], usize, Option<&str>) -> Progress,
 ) -> LoadRun {
-    let (mut users, mut last_value) = match start {
+    let (mut users, mut key) = match start {
         LoadStart::Beginning => (Vec::new(), FIRST_PAGE.to_string()),
         LoadStart::Resume { loaded, last_value } => (loaded, last_value),
     };
-    let mut keys_seen = vec![last_value.clone()];
+    let mut trail = KeyTrail::new(key.clone());
+    let ask = |key: String| async move { api.list_users_page(app_token, page_size, &key).await };
+    let mut ahead = Ahead::default();
     loop {
-        let page = match api.list_users_page(app_token, page_size, &last_value).await {
+        let page = match ahead.answer_at(&key, &trail, &ask).await {
             Ok(page) => page,
             // Resumable whatever the error: after a refused token, the page
             // unlocks again and goes on with the new one.
-            Err(e) => return LoadRun::failed(users, Some(last_value), LoadFailure::Api(e)),
+            Err(e) => return LoadRun::failed(users, Some(key), LoadFailure::Api(e)),
         };
-        let after = after_page(&page, &keys_seen);
+        let after = after_page(&page, trail.seen());
         users.extend(page.users.iter().cloned());
-        let progress = on_page(&page.users, users.len());
+        let go_on = match &after {
+            AfterPage::Next(next) => Some(next.as_str()),
+            AfterPage::Last | AfterPage::Repeated(_) => None,
+        };
+        let progress = on_page(&page.users, users.len(), go_on);
         let next = match after {
             AfterPage::Last => {
                 return LoadRun {
@@ -123,8 +135,8 @@ pub(crate) async fn load_all(
                 stopped: true,
             };
         }
-        keys_seen.push(next.clone());
-        last_value = next;
+        trail.follow(next.clone());
+        key = next;
     }
 }
 
@@ -147,9 +159,13 @@ pub(crate) async fn delete_all_and_confirm(
     api.delete_all_users(app_token)
         .await
         .map_err(DeleteFailure::Delete)?;
-    let run = load_all(api, app_token, page_size, LoadStart::Beginning, |_, _| {
-        Progress::Continue
-    })
+    let run = load_all(
+        api,
+        app_token,
+        page_size,
+        LoadStart::Beginning,
+        |_, _, _| Progress::Continue,
+    )
     .await;
     match run.failure {
         Some(failure) => Err(DeleteFailure::Recount(failure)),
@@ -158,9 +174,14 @@ pub(crate) async fn delete_all_and_confirm(
 }
 
 #[cfg(test)]
+mod ahead_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::fake::{Carried, Endpoint, FakeApi};
+    use crate::api::fake::{
+        app_token as token, http_error_saying as http, user, Carried, Endpoint, FakeApi,
+    };
     use crate::api::service::run_ready;
     use crate::api::users::UserPage;
 
@@ -169,25 +190,6 @@ mod tests {
         LoadStart::Resume {
             loaded: run.users,
             last_value: run.next_to_resume.expect("a page to resume from"),
-        }
-    }
-
-    fn token() -> AppToken {
-        AppToken::new("app-t")
-    }
-
-    fn user(id: &str) -> User {
-        User {
-            app_user_id: id.into(),
-            ..User::default()
-        }
-    }
-
-    fn http(status: u16, message: &str) -> ApiError {
-        ApiError::Http {
-            status,
-            request_id: Some("req-1".into()),
-            message: message.into(),
         }
     }
 
@@ -224,7 +226,7 @@ mod tests {
     }
 
     fn load(api: &FakeApi, start: LoadStart, counts: &mut Vec<usize>) -> LoadRun {
-        run_ready(load_all(api, &token(), 2, start, |_, total| {
+        run_ready(load_all(api, &token(), 2, start, |_, total, _| {
             counts.push(total);
             Progress::Continue
         }))
@@ -343,7 +345,7 @@ mod tests {
             &token(),
             2,
             LoadStart::Beginning,
-            |_, total| {
+            |_, total, _| {
                 if total >= 4 {
                     Progress::Stop
                 } else {

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::features::app_shell::use_unlocked_app;
 use crate::features::errors::ErrorPanel;
 use crate::features::users::list::flow::{self, LoadFailure, LoadRun, LoadStart, Progress};
+use crate::features::users::list::lookup::LookUpForm;
 use crate::features::users::loaded::{use_loaded_users, LoadedUsers};
 use crate::ui::alert::{Notice, NoticeKind};
 
@@ -88,10 +89,18 @@ pub(crate) fn use_user_loader() -> UserLoader {
             failure.set(None);
             stop_asked.set(false);
             so_far.set(cache.with_untracked(|c| c.users.len()));
-            let run = flow::load_all(&client, &token, PAGE_SIZE, start, |page, total| {
+            let run = flow::load_all(&client, &token, PAGE_SIZE, start, |page, total, go_on| {
                 // The cache is the only holder while loading (the table
-                // is not shown), so appending does not copy the list.
-                cache.update(|c| Arc::make_mut(&mut c.users).extend_from_slice(page));
+                // is not shown), so appending does not copy the list. It
+                // says where to resume at every page: when the page goes
+                // away mid-load (a refused token puts the unlock form in
+                // its place, even one refused on a page asked for ahead),
+                // this load's later writes land nowhere, and the next
+                // visit offers Resume from here instead of starting over.
+                cache.update(|c| {
+                    Arc::make_mut(&mut c.users).extend_from_slice(page);
+                    c.resume_from = go_on.map(str::to_string);
+                });
                 so_far.try_set(total);
                 // A page that is gone stops loading; its users stay.
                 match stop_asked.try_get_untracked() {
@@ -175,7 +184,8 @@ fn stopped_text(loaded: usize) -> String {
     format!("{loaded} user{s} loaded before loading stopped; more may exist.")
 }
 
-/// The live count while pages arrive, and the Stop button.
+/// The live count while pages arrive, the Stop button, and a way to open
+/// one user without waiting for the rest.
 #[component]
 fn LoadProgress(loader: UserLoader) -> impl IntoView {
     let stopping = move || loader.stop_asked.get();
@@ -187,6 +197,7 @@ fn LoadProgress(loader: UserLoader) -> impl IntoView {
             <button type="button" class="btn" on:click=move |_| loader.stop() disabled=stopping>
                 {move || if stopping() { "Stopping…" } else { "Stop" }}
             </button>
+            <LookUpForm app_id=use_unlocked_app().id />
         </div>
     }
 }

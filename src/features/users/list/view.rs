@@ -16,6 +16,7 @@ use crate::features::users::import::dialog::ImportUsersDialog;
 use crate::features::users::list::delete_all::DeleteAllDialog;
 use crate::features::users::list::export::{render_users, users_file_name};
 use crate::features::users::list::load::{use_user_loader, LoadStatus};
+use crate::features::users::list::lookup::LookUpOffer;
 use crate::features::users::list::query::{UserCatalog, UserQuery};
 use crate::features::users::list::table::UsersTable;
 use crate::features::users::list::toolbar::{CreateButtons, PageActions, PageButtons, UserFilters};
@@ -104,6 +105,7 @@ const USER_LIST: ListTexts = ListTexts {
 /// The loaded users with the query from the URL applied.
 #[component]
 fn UsersResults(app_id: AppId, users: Arc<Vec<User>>, incomplete: Signal<bool>) -> impl IntoView {
+    let loaded = users.clone();
     let state = {
         let app_id = app_id.clone();
         use_list_state::<UserQuery>(UserCatalog::new(users), move |search| {
@@ -125,6 +127,7 @@ fn UsersResults(app_id: AppId, users: Arc<Vec<User>>, incomplete: Signal<bool>) 
         <ListToolbar state=state texts=USER_LIST on_export=on_export>
             <UserFilters state=state />
         </ListToolbar>
+        <LookUpOffer app_id=app_id.clone() users=loaded typed=state.typed incomplete=incomplete />
         <ListResults state=state texts=USER_LIST incomplete=incomplete>
             <UsersTable
                 app_id=app_id.clone()

@@ -11,6 +11,7 @@ use crate::features::users::loaded::use_loaded_users;
 use crate::features::users::user::details::UserDetails;
 use crate::features::users::user::devices::DeviceSwitches;
 use crate::features::users::user::edit_form::EditUser;
+use crate::features::users::user::test_call::TestCall;
 use crate::features::users::user_cache::{loaded_user, remember_updated};
 use crate::paths::app_users_href;
 
@@ -52,6 +53,7 @@ pub(crate) fn UserView(user_id: String) -> impl IntoView {
                 view! {
                     <UserDetails user=user />
                     <DeviceSwitches user=user on_saved=on_saved />
+                    <TestCall user=user />
                     <EditUser user=user on_saved=on_saved />
                 }
                     .into_any()
