@@ -281,6 +281,15 @@ pub(crate) fn app_token() -> AppToken {
     AppToken::new("app-t")
 }
 
+/// A call as the fake records it, carrying [`app_token`].
+pub(crate) fn with_app_token(endpoint: Endpoint, detail: &str) -> Call {
+    Call {
+        endpoint,
+        carried: Carried::App("app-t".into()),
+        detail: detail.into(),
+    }
+}
+
 /// A user known only by its AppUserId.
 pub(crate) fn user(app_user_id: &str) -> User {
     User {

@@ -214,7 +214,7 @@ fn flag_differences(results: &mut [KeyResult], stored: &StoredSettings) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::fake::{http_error, Call, Carried, Endpoint, FakeApi};
+    use crate::api::fake::{http_error, with_app_token, Endpoint, FakeApi};
     use crate::api::service::run_ready;
 
     fn s(key: &str, value: &str) -> Setting {
@@ -254,15 +254,6 @@ mod tests {
 
     fn save(api: &FakeApi, planned: Vec<Planned>) -> SaveRun {
         run_ready(save_checked(api, &AppToken::new("app-t"), planned))
-    }
-
-    /// A call of this app's token.
-    fn with_app_token(endpoint: Endpoint, detail: &str) -> Call {
-        Call {
-            endpoint,
-            carried: Carried::App("app-t".into()),
-            detail: detail.into(),
-        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::flow::{RowResult, SyncRun};
 use super::plan::ToUpdate;
 use crate::features::changes::record::{Outcome, Subject, Write};
-use crate::features::users::user::edit::FieldChange;
+use crate::features::users::user::edit_state::edit_writes;
 use crate::features::users::user_refusal::CallRefusal;
 use crate::ui::text_import::PreviewTable;
 
@@ -95,27 +95,6 @@ pub(crate) fn SyncReport(run: SyncRun) -> impl IntoView {
     }
 }
 
-fn field_writes(
-    user: &str,
-    changes: &[FieldChange],
-    outcome: &Outcome,
-    request_id: &Option<String>,
-) -> Vec<Write> {
-    changes
-        .iter()
-        .map(|c| Write {
-            subject: Subject::UserField {
-                user: user.to_string(),
-                field: c.field.api_key().to_string(),
-            },
-            before: Some(c.before.clone()),
-            after: Some(c.after.clone()),
-            outcome: outcome.clone(),
-            request_id: request_id.clone(),
-        })
-        .collect()
-}
-
 /// What `run` wrote: a created user, each field of an update sent, and
 /// the writes that failed or may have landed (`updates`: the plan's, for
 /// the fields of a failed update).
@@ -146,14 +125,19 @@ pub(crate) fn sync_writes(run: &SyncRun, updates: &[ToUpdate]) -> Vec<Write> {
                 None,
             )),
             RowResult::Updated { sent, .. } => {
-                writes.extend(field_writes(id, sent, &Outcome::Done, &row.request_id));
+                writes.extend(edit_writes(
+                    id,
+                    sent,
+                    &Outcome::Done,
+                    row.request_id.clone(),
+                ));
             }
             RowResult::Failed(e) => match planned() {
-                Some(update) => writes.extend(field_writes(
+                Some(update) => writes.extend(edit_writes(
                     id,
                     &update.changes,
                     &Outcome::of_error(e),
-                    &row.request_id,
+                    row.request_id.clone(),
                 )),
                 None => writes.push(created(Outcome::of_error(e), None)),
             },

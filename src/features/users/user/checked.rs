@@ -203,12 +203,10 @@ pub(crate) async fn switch_checked(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::fake::{http_error, Call, Carried, Endpoint, FakeApi};
+    use crate::api::fake::{
+        app_token as token, http_error, with_app_token, Carried, Endpoint, FakeApi,
+    };
     use crate::api::service::run_ready;
-
-    fn token() -> AppToken {
-        AppToken::new("app-t")
-    }
 
     fn asha() -> User {
         User {
@@ -219,14 +217,6 @@ mod tests {
             sip_device_id: "s".into(),
             phone_device_id: "p".into(),
             ..User::default()
-        }
-    }
-
-    fn with_app_token(endpoint: Endpoint, detail: &str) -> Call {
-        Call {
-            endpoint,
-            carried: Carried::App("app-t".into()),
-            detail: detail.into(),
         }
     }
 
