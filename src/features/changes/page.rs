@@ -104,7 +104,8 @@ pub(crate) fn ChangesPage() -> impl IntoView {
                         <div class="card empty" data-testid="empty-state">
                             <h2>"No changes yet"</h2>
                             <p>
-                                "Settings saved, users added or edited, devices switched, apps created or deleted in this tab are listed here."
+                                "Settings saved, users added or edited, devices switched, apps created or \
+                                 deleted in this tab are listed here."
                             </p>
                         </div>
                     }

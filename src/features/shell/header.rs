@@ -2,7 +2,7 @@
 //! in and until when, and sign-out.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::hooks::use_navigate;
 
 use crate::api::CustomerApi;
 use crate::features::shell::theme_toggle::ThemeToggle;
@@ -31,12 +31,12 @@ pub(crate) fn Header() -> impl IntoView {
     let session = use_session();
     view! {
         <header class="topbar">
-            <A href=APPS attr:class="brand">
+            <a href=APPS class="brand">
                 <span class="brand-mark" aria-hidden="true">
                     "◆"
                 </span>
                 "Exotel Integrations Console"
-            </A>
+            </a>
             <div class="endpoint" title="API base URL">
                 <span class="muted">"API: "</span>
                 <code data-testid="api-endpoint">
@@ -44,11 +44,16 @@ pub(crate) fn Header() -> impl IntoView {
                 </code>
             </div>
             <div class="tools">
-                <Show when=move || session.is_signed_in()>
-                    <A href=CHANGES attr:class="btn btn-ghost" attr:data-testid="changes-link">
-                        "Changes"
-                    </A>
-                </Show>
+                // A plain link (the router takes its click): hidden, not
+                // unmounted, when signed out, which keeps the first load small.
+                <a
+                    href=CHANGES
+                    class="btn btn-ghost"
+                    data-testid="changes-link"
+                    hidden=move || !session.is_signed_in()
+                >
+                    "Changes"
+                </a>
                 <button
                     type="button"
                     class="btn btn-ghost"
@@ -141,10 +146,10 @@ fn CustomerRecord() -> impl IntoView {
             };
             view! {
                 <span class="customer" data-testid="customer">
-                    <A href=ACCOUNT attr:class="customer-name" attr:title="Account">
+                    <a href=ACCOUNT class="customer-name" title="Account">
                         {name}
                         <span class="visually-hidden">" (account)"</span>
-                    </A>
+                    </a>
                     <span class="muted">{email}</span>
                 </span>
             }

@@ -37,7 +37,6 @@ pub(crate) fn created_writes(sent: &[NewUser], run: &ImportRun) -> Vec<Write> {
 mod tests {
     use super::*;
     use crate::api::fake::http_error;
-    use crate::api::User;
 
     #[test]
     fn each_row_sent_is_one_write_and_rows_not_sent_are_none() {
@@ -48,7 +47,7 @@ mod tests {
         };
         let run = ImportRun {
             outcomes: vec![
-                RowOutcome::Created(Box::new(User::default())),
+                RowOutcome::Created(Box::default()),
                 RowOutcome::Failed(http_error(409)),
                 RowOutcome::NotSent,
             ],
