@@ -274,6 +274,8 @@ test.describe('the Changes page', () => {
     await expect(page.getByTestId('active-device')).toContainText('Phone');
 
     await page.getByTestId('changes-link').click();
+    // The router navigates in the page; reload only once it has.
+    await expect(page).toHaveURL(/\/changes$/);
     await page.reload();
     const table = page.getByTestId('changes-table');
     await expect(table.locator('tbody tr')).toHaveCount(2);
