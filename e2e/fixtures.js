@@ -33,6 +33,11 @@ const sandbox = {
       IsActive: true,
       ...app,
     }, port),
+  /**
+   * The other admin (issue 22): changes a setting, user or device behind the
+   * console's back, at once or `before: {route, after}` a chosen call.
+   */
+  otherAdmin: (request, edit, port) => control(request, 'other-admin', edit, port),
   expireTokens: (request, port) => control(request, 'expire-tokens', {}, port),
   rawListItems: (request, items, port) => control(request, 'raw-list-items', items, port),
   state: async (request, port) => (await request.get(`${API(port)}/__sandbox/state`)).json(),

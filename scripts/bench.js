@@ -5,8 +5,10 @@
 // 10,000 apps; JS heap after load; 10,000 users of one app (100 pages, or
 // more when the sandbox serves fewer a page: BENCH_USER_PAGE_SIZES): load to
 // screen, keystroke and scroll times; the console beside a react-admin app
-// with the same pages (bench/peer.js); and what an admin far from the API
-// waits for at each step (bench/far.js, part `far`).
+// with the same pages (bench/peer.js); what an admin far from the API
+// waits for at each step (bench/far.js, part `far`); and the preview of a
+// sync from a CSV of 10,000 rows against those users (bench/sync.js, part
+// `sync`).
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 const {
@@ -17,6 +19,7 @@ const {
 const { peer } = require('../bench/peer');
 const { visit } = require('../bench/visit');
 const { far } = require('../bench/far');
+const { sync } = require('../bench/sync');
 const { launchOptions } = require('../e2e/shared-config');
 
 const PORT = Number(process.env.BENCH_PORT || 8795);
@@ -349,7 +352,7 @@ async function tenThousandUsers(browser) {
   const part = async (name, f) => {
     try { await f(); } catch (e) { console.log(`\n== ${name}: FAILED: ${String(e.message || e).split('\n')[0]}`); }
   };
-  // BENCH_PARTS=startup, peer, 10k or users (comma-separated) runs only
+  // BENCH_PARTS=startup, peer, visit, far, 10k, users or sync (comma-separated) runs only
   // those parts; each part's sandbox is started only when it runs.
   const want = (p) => !process.env.BENCH_PARTS || process.env.BENCH_PARTS.split(',').includes(p);
   let proc = null;
@@ -369,9 +372,16 @@ async function tenThousandUsers(browser) {
       await part('10,000 apps', async () => tenThousand(browser, await customerToken()));
       await stop(proc);
     }
-    if (want('users')) {
+    if (want('users') || want('sync')) {
       proc = await sandbox(1, 10000);
-      await part('10,000 users', async () => tenThousandUsers(browser));
+      if (want('users')) await part('10,000 users', async () => tenThousandUsers(browser));
+      if (want('sync')) {
+        await part('Sync from CSV', async () => {
+          const { app, appToken, token } = await usersServedBy(100);
+          const state = await (await fetch(`${ORIGIN}/__sandbox/state`)).json();
+          await sync(browser, { openUsers: () => usersPage(browser, token, app, appToken), users: state.users[app.AppID] });
+        });
+      }
       await stop(proc);
     }
     console.log('\nMachine: %s, %d cores, Chromium %s', require('os').cpus()[0].model, require('os').cpus().length, browser.version());

@@ -19,6 +19,8 @@ pub(crate) const CONNECT: &str = "/connect";
 pub(crate) const NEW_CUSTOMER: &str = "/new-customer";
 /// The signed-in customer's own page.
 pub(crate) const ACCOUNT: &str = "/account";
+/// The record of every write this tab made.
+pub(crate) const CHANGES: &str = "/changes";
 
 /// The typed parameters of an app's pages (`/apps/:id`).
 #[derive(Params, Clone, Debug, PartialEq, Eq, Default)]

@@ -14,6 +14,7 @@ use crate::features::app_detail::page::DetailPage;
 use crate::features::app_settings::page::SettingsPage;
 use crate::features::app_shell::shell::AppShell;
 use crate::features::apps::page::AppsPage;
+use crate::features::changes::page::ChangesPage;
 use crate::features::connect::new_customer::NewCustomerPage;
 use crate::features::connect::page::ConnectPage;
 use crate::features::shell::not_found::NotFound;
@@ -38,6 +39,7 @@ lazy::lazy_page!(
     NewCustomerPage
 );
 lazy::lazy_page!(AccountRoute, account_route, customer_pages, AccountPage);
+lazy::lazy_page!(ChangesRoute, changes_route, changes_page, ChangesPage);
 lazy::lazy_page!(AppShellRoute, app_shell_route, detail_page, AppShell);
 lazy::lazy_page!(
     DetailRoute,
@@ -97,6 +99,7 @@ pub(crate) fn AppRoutes() -> impl IntoView {
     let create_page = Lazy::<CreateRoute>::new();
     let new_customer_page = Lazy::<NewCustomerRoute>::new();
     let account_page = Lazy::<AccountRoute>::new();
+    let changes_page = Lazy::<ChangesRoute>::new();
     let app_shell = Lazy::<AppShellRoute>::new();
     let detail_page = Lazy::<DetailRoute>::new();
     let settings_page = Lazy::<SettingsRoute>::new();
@@ -110,6 +113,7 @@ pub(crate) fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/") view=AppsPage />
                 <Route path=path!("/apps/new") view=create_page />
                 <Route path=path!("/account") view=account_page />
+                <Route path=path!("/changes") view=changes_page />
                 <ParentRoute path=path!("/apps/:id") view=app_shell>
                     <Route path=path!("") view=detail_page />
                     <Route path=path!("/settings") view=settings_page />

@@ -33,7 +33,12 @@ pub async fn api_gate(State(state): State<AppState>, req: Request, next: Next) -
         Ok(pair) => pair,
         Err(failure) => return failure.into_response(),
     };
-    let fault = state.lock().take_fault(&call);
+    let fault = {
+        let mut inner = state.lock();
+        // The other admin's queued edits land first: the call sees them.
+        inner.land_edits(&call);
+        inner.take_fault(&call)
+    };
 
     let record = RequestRecord {
         method: method.to_string(),

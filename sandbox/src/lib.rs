@@ -24,6 +24,7 @@ pub mod faults;
 pub mod fields;
 pub mod fixed;
 pub mod keys;
+pub mod other_admin;
 pub mod request_log;
 pub mod routes;
 pub mod seed;

@@ -153,6 +153,8 @@ pub struct Inner {
     pub users: BTreeMap<String, Vec<User>>,
     /// Test control: keys whose stored value differs from the one sent.
     pub setting_rewrites: Vec<SettingRewrite>,
+    /// Test control: the other admin's edits waiting for their call.
+    pub other_admin: Vec<crate::other_admin::Edit>,
     pub tokens: HashMap<String, TokenRecord>,
     pub faults: VecDeque<Fault>,
     pub raw_list_items: Vec<Value>,

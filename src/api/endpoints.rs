@@ -5,6 +5,7 @@
 //! Only the `async` methods touch the browser; everything else runs on the
 //! host in tests.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::Serialize;
@@ -15,7 +16,7 @@ use super::envelope::{
 };
 use super::error::ApiError;
 use super::ids::{AppId, AppToken, CustomerToken};
-use super::service::IntegrationsApi;
+use super::service::{IntegrationsApi, RequestIds};
 use super::token::{decode_token, normalize_token};
 use super::transport::{send, Answer, HttpMethod, Outgoing};
 use super::types::{App, CreatedApp, Entity, NewApp, TokenRequest};
@@ -37,6 +38,8 @@ pub(crate) struct Client {
     /// Told about every finished call (the console's request log, the
     /// app pages' token gate).
     observers: Vec<Rc<dyn CallObserver>>,
+    /// The RequestId of the last answer (see [`RequestIds`]).
+    last_request_id: Rc<RefCell<Option<String>>>,
 }
 
 impl std::fmt::Debug for Client {
@@ -65,6 +68,7 @@ impl Client {
             base_url: base_url.trim().trim_end_matches('/').to_string(),
             timeout_ms: DEFAULT_TIMEOUT_MS,
             observers: Vec::new(),
+            last_request_id: Rc::default(),
         }
     }
 
@@ -124,15 +128,17 @@ impl Client {
         };
         let answer = send(outgoing, self.timeout_ms).await;
         let result = answer.as_ref().map_err(Clone::clone).and_then(decode);
+        let error = result.as_ref().err();
+        let request_id = error
+            .and_then(|e| e.request_id().map(str::to_string))
+            .or_else(|| answer.as_ref().ok().and_then(|a| scan_request_id(&a.body)));
+        self.last_request_id.replace(request_id.clone());
         if !self.observers.is_empty() {
-            let error = result.as_ref().err();
             self.observe(CallRecord {
                 method,
                 url,
                 status: answer.as_ref().ok().map(|a| a.status),
-                request_id: error
-                    .and_then(|e| e.request_id().map(str::to_string))
-                    .or_else(|| answer.as_ref().ok().and_then(|a| scan_request_id(&a.body))),
+                request_id,
                 outcome: error.map_or_else(|| "OK".to_string(), ApiError::title),
                 ok: error.is_none(),
                 refused: error
@@ -154,6 +160,12 @@ impl Client {
             observer.observe(record.clone());
         }
         last.observe(record);
+    }
+}
+
+impl RequestIds for Client {
+    fn last_request_id(&self) -> Option<String> {
+        self.last_request_id.borrow().clone()
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::{HashMap, VecDeque};
 use super::calls::{OutboundCall, PlacedCall, TestEvent};
 use super::customer::{CreatedCustomer, Customer, NewCustomer};
 use super::ids::{AppId, AppToken, CustomerToken};
-use super::service::{CallsApi, CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
+use super::service::{CallsApi, CustomerApi, IntegrationsApi, RequestIds, SettingsApi, UsersApi};
 use super::settings::{Setting, StoredSettings};
 use super::types::{App, CreatedApp, NewApp};
 use super::users::{DeviceSwitch, NewUser, User, UserPage, UserUpdate};
@@ -244,6 +244,15 @@ impl UsersApi for FakeApi {
     }
 }
 
+/// The n-th call's answer had RequestId `fake-req-<n>` (1-based), whatever
+/// it said: a test knows which call a recorded RequestId came from.
+impl RequestIds for FakeApi {
+    fn last_request_id(&self) -> Option<String> {
+        let n = self.calls.borrow().len();
+        (n > 0).then(|| format!("fake-req-{n}"))
+    }
+}
+
 /// An app as the list or `GET /app` returns it; only the id matters.
 pub(crate) fn app(app_id: &str) -> App {
     App {
@@ -270,6 +279,15 @@ pub(crate) fn http_error_saying(status: u16, message: &str) -> ApiError {
 /// The app token the flows' tests send, as the fake records it.
 pub(crate) fn app_token() -> AppToken {
     AppToken::new("app-t")
+}
+
+/// A call as the fake records it, carrying [`app_token`].
+pub(crate) fn with_app_token(endpoint: Endpoint, detail: &str) -> Call {
+    Call {
+        endpoint,
+        carried: Carried::App("app-t".into()),
+        detail: detail.into(),
+    }
 }
 
 /// A user known only by its AppUserId.

@@ -48,7 +48,9 @@ pub(crate) mod users;
 pub(crate) use endpoints::{Client, DEFAULT_TIMEOUT_MS, PRODUCTION_BASE_URL};
 pub(crate) use error::ApiError;
 pub(crate) use ids::{AppId, AppToken, CustomerToken};
-pub(crate) use service::{CallsApi, CustomerApi, IntegrationsApi, SettingsApi, UsersApi};
+pub(crate) use service::{
+    CallsApi, CustomerApi, IntegrationsApi, RequestIds, SettingsApi, UsersApi,
+};
 pub(crate) use settings::{Setting, StoredSettings};
 pub(crate) use types::*;
 pub(crate) use users::{Device, DeviceSwitch, NewUser, User, UserUpdate};

@@ -99,6 +99,13 @@ pub(crate) trait UsersApi {
     ) -> Result<User, ApiError>;
 }
 
+/// The RequestId of the last answer a call got, success or not: what the
+/// change record keeps of a write whose flow returns only data. A flow
+/// asks right after the call it records.
+pub(crate) trait RequestIds {
+    fn last_request_id(&self) -> Option<String>;
+}
+
 /// Runs a future whose every await is already ready (a fake API's), for
 /// host tests of the flows: no executor, no timers.
 #[cfg(test)]

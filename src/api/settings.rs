@@ -4,7 +4,7 @@
 //! answers HTTP 404 *with an API envelope* means "no settings yet", not an
 //! error (a 404 page from a proxy is still an error).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::endpoints::{to_json, Client};
 use super::envelope::{decode_answer, wrong_data, Data};
@@ -15,7 +15,7 @@ use super::transport::{Answer, HttpMethod};
 use super::types::{Fields, Ignore, ListSink, Setter};
 
 /// One setting: a key and its value, always a string on the wire.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Setting {
     #[serde(rename = "Key")]
     pub(crate) key: String,

@@ -10,6 +10,7 @@ pub(crate) mod app_detail;
 pub(crate) mod app_settings;
 pub(crate) mod app_shell;
 pub(crate) mod apps;
+pub(crate) mod changes;
 pub(crate) mod connect;
 pub(crate) mod errors;
 pub(crate) mod list;

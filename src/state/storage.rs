@@ -13,6 +13,13 @@ pub(crate) enum StorageKey {
     CustomerToken,
     /// JSON object mapping AppID -> app token.
     AppTokens,
+    /// The record of every write this tab made (a feature's JSON; never a
+    /// secret: see `features::changes`).
+    Changes,
+    /// The prefix of the forms' unsaved drafts, one item per form and app
+    /// ([`read_named`]): names, e-mails, numbers and setting values as
+    /// typed, never a secret.
+    Drafts,
 }
 
 impl StorageKey {
@@ -23,6 +30,8 @@ impl StorageKey {
             StorageKey::CustomerId => "exotel.console.customerId",
             StorageKey::CustomerToken => "exotel.console.customerToken",
             StorageKey::AppTokens => "exotel.console.appTokens",
+            StorageKey::Changes => "exotel.console.changes",
+            StorageKey::Drafts => "exotel.console.draft",
         }
     }
 }
@@ -51,6 +60,32 @@ pub(crate) fn remove(key: StorageKey) {
     }
 }
 
+/// The item `name` under `key` (`exotel.console.draft.settings:<AppID>`):
+/// a feature keeps one item per form and app without this module knowing
+/// the feature.
+fn named(key: StorageKey, name: &str) -> String {
+    format!("{}.{name}", key.as_str())
+}
+
+pub(crate) fn read_named(key: StorageKey, name: &str) -> Option<String> {
+    storage()?
+        .get_item(&named(key, name))
+        .ok()?
+        .filter(|v| !v.is_empty())
+}
+
+pub(crate) fn write_named(key: StorageKey, name: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&named(key, name), value);
+    }
+}
+
+pub(crate) fn remove_named(key: StorageKey, name: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&named(key, name));
+    }
+}
+
 /// Removes every key this console owns, and nothing else.
 pub(crate) fn clear_ours() {
     let Some(s) = storage() else { return };
@@ -75,8 +110,15 @@ mod tests {
             StorageKey::CustomerId,
             StorageKey::CustomerToken,
             StorageKey::AppTokens,
+            StorageKey::Changes,
+            StorageKey::Drafts,
         ] {
             assert!(key.as_str().starts_with(PREFIX), "{key:?}");
         }
+        assert_eq!(
+            named(StorageKey::Drafts, "settings:a1"),
+            "exotel.console.draft.settings:a1",
+            "under the prefix, so sign-out clears it"
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 mod data;
 mod faults;
+mod other_admin;
 
 use axum::body::Bytes;
 use axum::http::{Method, StatusCode};
@@ -40,6 +41,13 @@ pub fn router() -> Router<AppState> {
             post(data::add_rewrite)
                 .get(data::list_rewrites)
                 .delete(data::clear_rewrites)
+                .fallback(no),
+        )
+        .route(
+            "/other-admin",
+            post(other_admin::edit)
+                .get(other_admin::list)
+                .delete(other_admin::clear)
                 .fallback(no),
         )
         .route("/settings", get(data::app_settings).fallback(no))

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::api::{
-    ApiError, App, AppId, AppToken, CreatedApp, CustomerToken, IntegrationsApi, NewApp,
+    ApiError, App, AppId, AppToken, CreatedApp, CustomerToken, IntegrationsApi, NewApp, RequestIds,
 };
 
 /// The AppIDs that existed before an attempt whose outcome is unknown: an
@@ -52,6 +52,8 @@ pub(crate) enum CreateOutcome {
     Created {
         app: CreatedApp,
         app_token: Result<AppToken, ApiError>,
+        /// The `POST /app`'s, for the change record.
+        request_id: Option<String>,
     },
     /// A retry found the app an earlier attempt created.
     AlreadyThere(App),
@@ -60,7 +62,7 @@ pub(crate) enum CreateOutcome {
 /// Creates the attempt's app unless an earlier attempt did, then obtains
 /// its app token, so detail and delete work without asking for the secret.
 pub(crate) async fn create_once(
-    api: &impl IntegrationsApi,
+    api: &(impl IntegrationsApi + RequestIds),
     customer_token: &CustomerToken,
     attempt: &Attempt,
 ) -> Result<CreateOutcome, ApiError> {
@@ -74,8 +76,13 @@ pub(crate) async fn create_once(
         }
     }
     let app = api.create_app(customer_token, &attempt.app).await?;
+    let request_id = api.last_request_id();
     let app_token = api.app_token(&app.app.app_id, &app.app_secret).await;
-    Ok(CreateOutcome::Created { app, app_token })
+    Ok(CreateOutcome::Created {
+        app,
+        app_token,
+        request_id,
+    })
 }
 
 /// A listed app is the one sent when its name and account match (the list
@@ -193,7 +200,7 @@ mod tests {
         let outcome = create(&api, &first_attempt()).unwrap();
         assert!(matches!(
             outcome,
-            CreateOutcome::Created { app, app_token: Ok(token) }
+            CreateOutcome::Created { app, app_token: Ok(token), .. }
                 if app.app.app_id == "new-1" && token.expose() == "app-token"
         ));
         assert_eq!(api.calls(), [create_call(), token_call("new-1")]);
@@ -270,7 +277,7 @@ mod tests {
         let outcome = create(&api, &first_attempt()).unwrap();
         assert!(matches!(
             outcome,
-            CreateOutcome::Created { app, app_token: Err(e) }
+            CreateOutcome::Created { app, app_token: Err(e), .. }
                 if app.app.app_id == "new-1" && e == timeout()
         ));
         assert_eq!(api.calls(), [create_call(), token_call("new-1")]);

@@ -16,6 +16,8 @@ use crate::features::app_create::form::AppForm;
 use crate::features::app_create::panels::{
     AlreadyCreated, CreatedView, ErrorSummary, FailurePanel,
 };
+use crate::features::changes::log::change_record;
+use crate::features::changes::record::{Batch, Outcome, Subject, Write};
 use crate::paths::APPS;
 use crate::state::session::{use_session, Session};
 use crate::ui::dom::focus_by_id;
@@ -50,7 +52,7 @@ pub(crate) fn CreatePage() -> impl IntoView {
     let create_anyway = Callback::new(move |()| submit(false));
 
     let created = move || match create.value().get() {
-        Some(Ok(CreateOutcome::Created { app, app_token })) => Some((app, app_token)),
+        Some(Ok(CreateOutcome::Created { app, app_token, .. })) => Some((app, app_token)),
         _ => None,
     };
     let already = move || match create.value().get() {
@@ -163,6 +165,22 @@ fn create_action(settle: Settle) -> Action<Attempt, CreateResult> {
     })
 }
 
+/// The app's creation in the change record (its name, never its secret).
+fn record_created(session: Session, app: &crate::api::App, request_id: Option<String>) {
+    change_record(session.memory).record(Batch {
+        app_id: app.app_id.to_string(),
+        app_name: app.app_name.clone(),
+        undoes: None,
+        writes: vec![Write {
+            subject: Subject::AppCreated,
+            before: None,
+            after: Some(app.app_name.clone()),
+            outcome: Outcome::Done,
+            request_id,
+        }],
+    });
+}
+
 /// What an attempt's result changes beyond the page: toasts, the session's
 /// app tokens and the draft, and the baseline the next attempt checks
 /// against.
@@ -183,8 +201,13 @@ impl Settle {
             baseline,
         } = *self;
         match result {
-            Ok(CreateOutcome::Created { app, app_token }) => {
+            Ok(CreateOutcome::Created {
+                app,
+                app_token,
+                request_id,
+            }) => {
                 toasts.success(format!("Created “{}”.", app.app.app_name));
+                record_created(session, &app.app, request_id.clone());
                 if let Ok(token) = app_token {
                     session.set_app_token(&app.app.app_id, token.clone());
                 }

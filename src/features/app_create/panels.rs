@@ -2,7 +2,6 @@
 //! new app's secret, a failure, or an app an earlier attempt created.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::{ApiError, App, AppToken, CreatedApp};
 use crate::features::app_create::secret_panel::AppSecretPanel;
@@ -91,9 +90,9 @@ pub(crate) fn AlreadyCreated(app: App, on_create_anyway: Callback<()>) -> impl I
                  Open the app to delete it and create it again, or keep it if you have its secret."
             </p>
             <div class="actions">
-                <A href=app_href(&app.app_id) attr:class="btn">
+                <a href=app_href(&app.app_id) class="btn">
                     "Open the app"
-                </A>
+                </a>
                 <button type="button" class="btn" on:click=move |_| on_create_anyway.run(())>
                     "Create another anyway"
                 </button>

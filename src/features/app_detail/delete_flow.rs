@@ -1,12 +1,14 @@
 //! Deleting an app and proving it: DELETE with the app token, then list the
 //! customer's apps again, because the API's answer alone is not proof.
 
-use crate::api::{ApiError, App, AppId, AppToken, CustomerToken, IntegrationsApi};
+use crate::api::{ApiError, App, AppId, AppToken, CustomerToken, IntegrationsApi, RequestIds};
 
 /// The app is gone: the customer's apps as listed after the delete.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct DeleteDone {
     pub(crate) remaining_apps: Vec<App>,
+    /// The `DELETE`'s RequestId (none when the app was already gone).
+    pub(crate) request_id: Option<String>,
 }
 
 /// Why a delete failed or could not be confirmed.
@@ -29,7 +31,7 @@ pub(crate) enum DeleteError {
 /// The customer token only lists: the live API answers "Deleted
 /// Successfully" to a DELETE with it and deletes nothing.
 pub(crate) async fn delete_and_confirm(
-    api: &impl IntegrationsApi,
+    api: &(impl IntegrationsApi + RequestIds),
     app_token: Option<&AppToken>,
     customer_token: &CustomerToken,
     app_id: &AppId,
@@ -43,11 +45,13 @@ pub(crate) async fn delete_and_confirm(
         if !is_listed(&listed, app_id) {
             return Ok(DeleteDone {
                 remaining_apps: listed,
+                request_id: None,
             });
         }
     }
     let app_token = app_token.ok_or(DeleteError::NoAppToken)?;
     api.delete_app(app_token).await.map_err(DeleteError::Api)?;
+    let request_id = api.last_request_id();
     let listed = api
         .list_apps(customer_token)
         .await
@@ -57,6 +61,7 @@ pub(crate) async fn delete_and_confirm(
     }
     Ok(DeleteDone {
         remaining_apps: listed,
+        request_id,
     })
 }
 

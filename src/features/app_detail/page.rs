@@ -14,9 +14,11 @@ use super::delete_flow::{delete_and_confirm, DeleteError};
 use crate::api::{ApiError, App, IntegrationsApi};
 use crate::features::app_shell::facts::AppFacts;
 use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
+use crate::features::changes::log::change_record;
+use crate::features::changes::record::{Batch, Outcome, Subject, Write};
 use crate::features::errors::ErrorPanel;
 use crate::paths::APPS;
-use crate::state::session::use_session;
+use crate::state::session::{use_session, Session};
 use crate::ui::toasts::use_toasts;
 
 /// The app as read with its own token.
@@ -63,6 +65,7 @@ fn delete_action(
             dialog_open.try_set(false);
             match &result {
                 Ok(done) => {
+                    record_deleted(session, &app, &name, done.request_id.clone());
                     session.remember_apps(done.remaining_apps.clone().into());
                     toasts.success(format!(
                         "Deleted “{name}”. Confirmed: it is no longer in your app list."
@@ -84,6 +87,22 @@ fn delete_action(
             result.map(|_| ())
         }
     })
+}
+
+/// The app's deletion in the change record.
+fn record_deleted(session: Session, app: &UnlockedApp, name: &str, request_id: Option<String>) {
+    change_record(session.memory).record(Batch {
+        app_id: app.id.to_string(),
+        app_name: name.to_string(),
+        undoes: None,
+        writes: vec![Write {
+            subject: Subject::AppDeleted,
+            before: Some(name.to_string()),
+            after: None,
+            outcome: Outcome::Done,
+            request_id,
+        }],
+    });
 }
 
 #[component]

@@ -4,9 +4,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::{Deserialize, Serialize};
+
 use super::check::{check_value, Verdict};
+use super::flow::Planned;
 use super::keys::{KnownKey, ValueKind};
 use crate::api::Setting;
+use crate::features::changes::three_way::Conflict;
 
 /// One row of the editor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,10 +22,17 @@ pub(crate) struct Row {
     pub(crate) changed: bool,
     /// The verdict on `value`.
     pub(crate) verdict: Verdict,
+    /// Someone else changed the key while it was edited: the value the
+    /// edit started from, the server's, the edit.
+    pub(crate) conflict: Option<Conflict<String, Option<String>>>,
 }
 
-/// The editor's state for one app.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// A server value: `None` when the server has no such key.
+type ServerValue = Option<String>;
+
+/// The editor's state for one app. Serialised to the tab's session storage
+/// (nothing in it is a secret), so a reload keeps what was typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct SettingsDraft {
     /// The server's settings as last read, in its order.
     stored: Vec<Setting>,
@@ -32,6 +43,14 @@ pub(crate) struct SettingsDraft {
     added: Vec<String>,
     /// Keys whose `http://` / `ws://` warning the admin accepted.
     accepted: BTreeSet<String>,
+    /// The server's value each edit started from, by key: what Save
+    /// compares with the server's value read again just before sending.
+    #[serde(default)]
+    bases: BTreeMap<String, ServerValue>,
+    /// Keys someone else changed while they were edited, with the value the
+    /// server held at the last save (not sent until the admin chooses).
+    #[serde(default)]
+    conflicts: BTreeMap<String, ServerValue>,
 }
 
 impl SettingsDraft {
@@ -76,14 +95,24 @@ impl SettingsDraft {
 
     /// Records what the admin typed. A value equal to the baseline is no
     /// change, except for an added custom key, which is new whatever it holds.
+    /// The first edit of a key remembers the server's value it started
+    /// from; later edits keep it.
     pub(crate) fn set(&mut self, key: &str, value: String) {
         let is_added = self.added.iter().any(|k| k == key);
         if value == self.baseline(key) && !is_added {
-            self.edits.remove(key);
+            self.forget_edit(key);
         } else {
+            let base = self.stored_value(key).map(str::to_string);
+            self.bases.entry(key.to_string()).or_insert(base);
             self.edits.insert(key.to_string(), value);
         }
         self.accepted.remove(key);
+    }
+
+    fn forget_edit(&mut self, key: &str) {
+        self.edits.remove(key);
+        self.bases.remove(key);
+        self.conflicts.remove(key);
     }
 
     pub(crate) fn is_changed(&self, key: &str) -> bool {
@@ -120,6 +149,8 @@ impl SettingsDraft {
 
     /// Adds a custom key (checked by the caller) with its value.
     pub(crate) fn add_custom(&mut self, key: String, value: String) {
+        let base = self.stored_value(&key).map(str::to_string);
+        self.bases.entry(key.clone()).or_insert(base);
         self.edits.insert(key.clone(), value);
         self.added.push(key);
     }
@@ -163,9 +194,43 @@ impl SettingsDraft {
         Row {
             stored: self.stored_value(key).map(str::to_string),
             verdict: check_value(key, &value),
+            conflict: self.conflict(key, &value),
             value,
             changed: self.is_changed(key),
         }
+    }
+
+    fn conflict(&self, key: &str, mine: &str) -> Option<Conflict<String, ServerValue>> {
+        self.conflicts.get(key).map(|theirs| Conflict {
+            what: key.to_string(),
+            loaded: self.base_of(key),
+            theirs: theirs.clone(),
+            mine: Some(mine.to_string()),
+        })
+    }
+
+    /// The server's value the edit of `key` started from.
+    fn base_of(&self, key: &str) -> ServerValue {
+        match self.bases.get(key) {
+            Some(base) => base.clone(),
+            None => self.stored_value(key).map(str::to_string),
+        }
+    }
+
+    /// What Save sends, each change with the value it started from.
+    pub(crate) fn planned(&self) -> Vec<Planned> {
+        self.changes()
+            .into_iter()
+            .map(|setting| Planned {
+                base: self.base_of(&setting.key),
+                setting,
+            })
+            .collect()
+    }
+
+    /// The edit of `key` as a save of it alone, if there is one.
+    pub(crate) fn planned_key(&self, key: &str) -> Option<Planned> {
+        self.planned().into_iter().find(|p| p.setting.key == key)
     }
 
     /// What Save sends: the changed keys, in the editor's order.
@@ -208,13 +273,82 @@ impl SettingsDraft {
         self.edits.clear();
         self.added.clear();
         self.accepted.clear();
+        self.bases.clear();
+        self.conflicts.clear();
+    }
+
+    /// A save found these keys changed by someone else (with the server's
+    /// value then): they wait for the admin's choice.
+    pub(crate) fn mark_conflicts(&mut self, found: Vec<(String, ServerValue)>) {
+        for (key, theirs) in found {
+            if self.edits.contains_key(&key) {
+                self.conflicts.insert(key, theirs);
+            }
+        }
+    }
+
+    pub(crate) fn has_conflicts(&self) -> bool {
+        !self.conflicts.is_empty()
+    }
+
+    /// Keep mine: the edit now starts from the server's value, so the next
+    /// save of it is sent; that save, if there is an edit.
+    pub(crate) fn keep_mine(&mut self, key: &str) -> Option<Planned> {
+        let theirs = self.conflicts.remove(key)?;
+        self.bases.insert(key.to_string(), theirs);
+        self.planned_key(key)
+    }
+
+    /// Take theirs: the edit goes, the server's value is the field's.
+    pub(crate) fn take_theirs(&mut self, key: &str) {
+        let Some(theirs) = self.conflicts.remove(key) else {
+            return;
+        };
+        self.forget_edit(key);
+        self.added.retain(|k| k != key);
+        self.accepted.remove(key);
+        match (self.stored.iter_mut().find(|s| s.key == key), theirs) {
+            (Some(s), Some(v)) => s.value = v,
+            (Some(_), None) => self.stored.retain(|s| s.key != key),
+            (None, Some(v)) => self.stored.push(Setting {
+                key: key.to_string(),
+                value: v,
+            }),
+            (None, None) => {}
+        }
+    }
+
+    /// Puts an undo in the editor: each key back to its value, starting
+    /// from the value the undone save left (so a key someone changed since
+    /// is a conflict, not overwritten). Refused, naming the key, when one
+    /// of them holds an unsaved edit: nothing typed is replaced.
+    pub(crate) fn stage_undo(&mut self, restores: Vec<Restore>) -> Result<Vec<Planned>, String> {
+        if let Some(busy) = restores.iter().find(|r| self.edits.contains_key(&r.key)) {
+            return Err(busy.key.clone());
+        }
+        let mut planned = Vec::with_capacity(restores.len());
+        for r in restores {
+            if !self.keys().contains(&r.key) {
+                self.added.push(r.key.clone());
+            }
+            self.bases.insert(r.key.clone(), r.left.clone());
+            self.edits.insert(r.key.clone(), r.value.clone());
+            planned.push(Planned {
+                setting: Setting {
+                    key: r.key,
+                    value: r.value,
+                },
+                base: r.left,
+            });
+        }
+        Ok(planned)
     }
 
     /// After a save: the server's settings become the baseline; edits that
     /// were saved go, the others stay (failed, or not sent).
     pub(crate) fn rebase(&mut self, stored: Vec<Setting>, saved: &[String]) {
         for key in saved {
-            self.edits.remove(key);
+            self.forget_edit(key);
             self.accepted.remove(key);
         }
         self.added.retain(|k| self.edits.contains_key(k));
@@ -226,6 +360,15 @@ impl SettingsDraft {
             self.set(&key, value);
         }
     }
+}
+
+/// One key of an undo: the value to put back, and the value the undone
+/// save left on the server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Restore {
+    pub(crate) key: String,
+    pub(crate) value: String,
+    pub(crate) left: ServerValue,
 }
 
 /// A change that blocks Save until fixed (or, for a warning, accepted).
@@ -360,5 +503,86 @@ mod tests {
         d.discard();
         assert!(!d.is_dirty());
         assert_eq!(d.keys().len(), 7);
+    }
+
+    #[test]
+    fn an_edit_remembers_the_value_it_started_from_through_a_reload() {
+        let mut d = SettingsDraft::new(vec![setting("popup", "https://loaded")]);
+        d.set("popup", "https://mine".into());
+        d.set("popup", "https://mine-2".into());
+        d.set("record", "true".into());
+        // The page reads the settings again: someone changed popup meanwhile.
+        d.rebase(vec![setting("popup", "https://theirs")], &[]);
+        let planned = d.planned();
+        assert_eq!(planned[0].base.as_deref(), Some("https://loaded"));
+        assert_eq!(planned[0].setting.value, "https://mine-2");
+        assert_eq!(planned[1].base, None, "record was not set");
+        let stored = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<SettingsDraft>(&stored).unwrap(), d);
+    }
+
+    #[test]
+    fn a_conflict_shows_three_values_until_the_admin_chooses() {
+        let mut d = SettingsDraft::new(vec![setting("popup", "https://loaded")]);
+        d.set("popup", "https://mine".into());
+        d.rebase(vec![setting("popup", "https://theirs")], &[]);
+        d.mark_conflicts(vec![("popup".into(), Some("https://theirs".into()))]);
+        let conflict = d.row("popup").conflict.unwrap();
+        assert_eq!(
+            (conflict.loaded, conflict.theirs, conflict.mine),
+            (
+                Some("https://loaded".to_string()),
+                Some("https://theirs".to_string()),
+                Some("https://mine".to_string())
+            )
+        );
+        let mut keep = d.clone();
+        let planned = keep.keep_mine("popup").unwrap();
+        assert_eq!(
+            planned.base.as_deref(),
+            Some("https://theirs"),
+            "sent over theirs"
+        );
+        assert!(!keep.has_conflicts() && keep.is_dirty());
+        d.take_theirs("popup");
+        assert!(!d.is_dirty() && !d.has_conflicts());
+        assert_eq!(d.value("popup"), "https://theirs");
+    }
+
+    #[test]
+    fn a_conflict_is_only_marked_on_an_edit_and_goes_with_it() {
+        let mut d = SettingsDraft::new(vec![]);
+        d.mark_conflicts(vec![("popup".into(), None)]);
+        assert!(!d.has_conflicts(), "no edit, no conflict");
+        d.set("popup", "https://mine".into());
+        d.mark_conflicts(vec![("popup".into(), Some("https://x".into()))]);
+        d.discard();
+        assert!(!d.has_conflicts());
+    }
+
+    #[test]
+    fn an_undo_is_staged_from_what_the_save_left_and_never_over_an_edit() {
+        let mut d = SettingsDraft::new(vec![setting("popup", "https://new")]);
+        let restore = |key: &str, value: &str, left: &str| Restore {
+            key: key.into(),
+            value: value.into(),
+            left: Some(left.into()),
+        };
+        d.set("record", "true".into());
+        let busy = d.stage_undo(vec![restore("record", "", "false")]);
+        assert_eq!(busy, Err("record".to_string()));
+        let planned = d
+            .stage_undo(vec![
+                restore("popup", "https://old", "https://new"),
+                restore("x_custom", "", "1"),
+            ])
+            .unwrap();
+        assert_eq!(planned[0].base.as_deref(), Some("https://new"));
+        assert_eq!(d.value("popup"), "https://old");
+        assert!(
+            d.keys().contains(&"x_custom".to_string()),
+            "shown to be sent"
+        );
+        assert_eq!(d.changes().len(), 3);
     }
 }

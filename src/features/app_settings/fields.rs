@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::check::Verdict;
 use super::draft::{Row, SettingsDraft};
-use super::keys::{KnownKey, ValueKind};
+use super::editor::ConflictChoices;
+use super::keys::{describe_key, KnownKey, ValueKind};
+use crate::features::changes::conflict_view::{shown, ConflictChoice};
 
 /// The element id of a setting's input. Keys from the server may hold any
 /// character, so the id is built from the row's position, not the key.
@@ -184,5 +186,27 @@ fn FieldStatus(
             {pending}
         </p>
         {message}
+        <FieldConflict row=row />
+    }
+}
+
+/// The key someone else changed while it was edited, and the choice.
+#[component]
+fn FieldConflict(row: Memo<Row>) -> impl IntoView {
+    let choices = use_context::<ConflictChoices>();
+    move || {
+        let (conflict, choices) = (row.with(|r| r.conflict.clone())?, choices?);
+        let key = conflict.what.clone();
+        let on_choose = Callback::new(move |choice| choices.choose.run((key.clone(), choice)));
+        Some(view! {
+            <ConflictChoice
+                what=describe_key(&conflict.what)
+                loaded=shown(conflict.loaded.as_deref(), "(not set)")
+                theirs=shown(conflict.theirs.as_deref(), "(not set)")
+                mine=shown(conflict.mine.as_deref(), "(not set)")
+                on_choose=on_choose
+                busy=choices.busy
+            />
+        })
     }
 }

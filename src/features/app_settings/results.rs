@@ -1,14 +1,31 @@
 //! The outcome of one Save, key by key: saved, stored differently, failed
-//! (with the message and RequestId; the edit stays in its field), not sent.
+//! (with the message and RequestId; the edit stays in its field), changed
+//! by someone else (not sent: the field asks), already there, not sent; and
+//! Undo of that save.
 
 use leptos::prelude::*;
 
 use super::flow::{KeyOutcome, KeyResult, SaveRun};
 use super::keys::describe_key;
+use crate::features::errors::ErrorPanel;
 
 #[component]
-pub(crate) fn SaveResults(run: SaveRun) -> impl IntoView {
+pub(crate) fn SaveResults(
+    run: SaveRun,
+    /// Offered when the save wrote something that can be undone.
+    undo: Option<Callback<()>>,
+) -> impl IntoView {
     let failed = run.failed_count();
+    let check_failed = run.check_failed.clone().map(|e| {
+        view! { <ErrorPanel action="Checking the settings for changes by others" error=e /> }
+    });
+    let undo = undo.map(|undo| {
+        view! {
+            <button type="button" class="btn" on:click=move |_| undo.run(())>
+                "Undo this save"
+            </button>
+        }
+    });
     let (class, title) = if failed == 0 {
         ("alert alert-success", "Settings saved".to_string())
     } else {
@@ -23,9 +40,11 @@ pub(crate) fn SaveResults(run: SaveRun) -> impl IntoView {
         .map(|r| view! { <ResultRow result=r /> })
         .collect_view();
     view! {
+        {check_failed}
         <div class=class role="status" data-testid="save-results">
             <p class="alert-title">{title}</p>
             <ul class="save-results">{rows}</ul>
+            {undo}
         </div>
     }
 }
@@ -79,7 +98,18 @@ fn ResultRow(result: KeyResult) -> impl IntoView {
         }
         KeyOutcome::NotSent => (
             "not-sent",
-            view! { "Not sent: the app token was refused first. Your edit is kept." }.into_any(),
+            view! { "Not sent: the app token was refused, or the check failed first. Your edit is kept." }
+                .into_any(),
+        ),
+        KeyOutcome::AlreadyThere => (
+            "already-there",
+            view! { "Already on the server (someone made the same change): nothing sent." }
+                .into_any(),
+        ),
+        KeyOutcome::Conflict(_) => (
+            "conflict",
+            view! { "Changed by someone else: not sent. Choose Keep mine or Take theirs at the field." }
+                .into_any(),
         ),
     };
     view! {

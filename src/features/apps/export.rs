@@ -51,6 +51,19 @@ fn to_csv(apps: &[App]) -> String {
     out
 }
 
+/// Saves `apps` as a file. The writers (CSV, serde's pretty JSON) are a
+/// chunk of their own, fetched on the first export, so the first load (the
+/// apps list) does not carry them. `Err`: that chunk could not be fetched.
+#[leptos::wasm_split::wasm_split(apps_export, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(crate) fn save_apps(
+    format: ExportFormat,
+    apps: Vec<App>,
+) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    let text = render_apps(format, &apps);
+    crate::ui::dom::download(&apps_file_name(format), format.mime_type(), &text);
+    Ok(())
+}
+
 /// The apps with the API's own field names, pretty-printed.
 fn to_json(apps: &[App]) -> String {
     serde_json::to_string_pretty(apps).unwrap_or_else(|_| "[]".into())

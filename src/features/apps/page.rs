@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::{ApiError, App, IntegrationsApi};
 use crate::features::apps::list_view::AppListView;
@@ -42,9 +41,9 @@ pub(crate) fn AppsPage() -> impl IntoView {
                     <button type="button" class="btn" on:click=move |_| refresh.run(())>
                         "Refresh"
                     </button>
-                    <A href=NEW_APP attr:class="btn btn-primary">
+                    <a href=NEW_APP class="btn btn-primary">
                         "New app"
-                    </A>
+                    </a>
                 </div>
             </div>
             <Transition fallback=|| {
@@ -96,9 +95,9 @@ fn EmptyState() -> impl IntoView {
             title="No apps yet"
             text="Register your first application to connect an Exotel account to your integration."
         >
-            <A href=NEW_APP attr:class="btn btn-primary">
+            <a href=NEW_APP class="btn btn-primary">
                 "Create your first app"
-            </A>
+            </a>
         </EmptyList>
     }
 }

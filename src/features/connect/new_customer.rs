@@ -5,7 +5,6 @@
 //! failure; a second press while one is on its way sends nothing.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::api_base::ApiBaseField;
@@ -111,9 +110,9 @@ pub(crate) fn NewCustomerPage() -> impl IntoView {
                     <CustomerFields form=form />
                     <CreateFailure failure=failure />
                     <div class="actions">
-                        <A href=CONNECT attr:class="btn">
+                        <a href=CONNECT class="btn">
                             "Back to sign in"
-                        </A>
+                        </a>
                         <button
                             type="submit"
                             class="btn btn-primary"

@@ -5,7 +5,6 @@
 //! [`flow`]: crate::features::connect::flow
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::ApiError;
@@ -144,7 +143,7 @@ pub(crate) fn ConnectPage() -> impl IntoView {
                 </div>
             </form>
             <p class="muted">
-                "No customer yet? " <A href=NEW_CUSTOMER>"Create a customer"</A>
+                "No customer yet? " <a href=NEW_CUSTOMER>"Create a customer"</a>
                 " to get a Customer ID and secret."
             </p>
         </section>

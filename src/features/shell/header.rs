@@ -2,11 +2,11 @@
 //! in and until when, and sign-out.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_navigate};
+use leptos_router::hooks::use_navigate;
 
 use crate::api::CustomerApi;
 use crate::features::shell::theme_toggle::ThemeToggle;
-use crate::paths::{ACCOUNT, APPS, CONNECT};
+use crate::paths::{ACCOUNT, APPS, CHANGES, CONNECT};
 use crate::state::config::describe_base;
 use crate::state::session::use_session;
 use crate::ui::copy_button::CopyButton;
@@ -31,12 +31,12 @@ pub(crate) fn Header() -> impl IntoView {
     let session = use_session();
     view! {
         <header class="topbar">
-            <A href=APPS attr:class="brand">
+            <a href=APPS class="brand">
                 <span class="brand-mark" aria-hidden="true">
                     "◆"
                 </span>
                 "Exotel Integrations Console"
-            </A>
+            </a>
             <div class="endpoint" title="API base URL">
                 <span class="muted">"API: "</span>
                 <code data-testid="api-endpoint">
@@ -44,6 +44,16 @@ pub(crate) fn Header() -> impl IntoView {
                 </code>
             </div>
             <div class="tools">
+                // A plain link (the router takes its click): hidden, not
+                // unmounted, when signed out, which keeps the first load small.
+                <a
+                    href=CHANGES
+                    class="btn btn-ghost"
+                    data-testid="changes-link"
+                    hidden=move || !session.is_signed_in()
+                >
+                    "Changes"
+                </a>
                 <button
                     type="button"
                     class="btn btn-ghost"
@@ -136,10 +146,10 @@ fn CustomerRecord() -> impl IntoView {
             };
             view! {
                 <span class="customer" data-testid="customer">
-                    <A href=ACCOUNT attr:class="customer-name" attr:title="Account">
+                    <a href=ACCOUNT class="customer-name" title="Account">
                         {name}
                         <span class="visually-hidden">" (account)"</span>
-                    </A>
+                    </a>
                     <span class="muted">{email}</span>
                 </span>
             }

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub(crate) fn NotFound() -> impl IntoView {
@@ -7,9 +6,9 @@ pub(crate) fn NotFound() -> impl IntoView {
         <section class="page narrow">
             <h1>"Page not found"</h1>
             <p>"There is nothing at this address. It may be an old or mistyped link."</p>
-            <A href=crate::paths::APPS attr:class="btn btn-primary">
+            <a href=crate::paths::APPS class="btn btn-primary">
                 "Go to your apps"
-            </A>
+            </a>
         </section>
     }
 }

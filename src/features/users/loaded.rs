@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::api::{AppId, User};
+use crate::state::memory::TabMemory;
 use crate::state::session::use_session;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,6 +25,11 @@ pub(crate) struct LoadedUsers {
 /// The users of `app_id` as loaded in this tab (empty until loaded), kept
 /// in the tab's memory until sign-out.
 pub(crate) fn use_loaded_users(app_id: &AppId) -> RwSignal<LoadedUsers> {
-    let memory = use_session().memory;
-    RwSignal::from(memory.entry::<ArcRwSignal<LoadedUsers>>(app_id.as_str()))
+    RwSignal::from(loaded_users_handle(use_session().memory, app_id))
+}
+
+/// The same, as the tab's own handle, for an outcome that may land after
+/// the page that asked is gone.
+pub(crate) fn loaded_users_handle(memory: TabMemory, app_id: &AppId) -> ArcRwSignal<LoadedUsers> {
+    memory.entry::<ArcRwSignal<LoadedUsers>>(app_id.as_str())
 }

@@ -10,6 +10,7 @@
 mod import;
 mod list;
 mod loaded;
+mod sync;
 mod user;
 mod user_cache;
 mod user_drafts;

@@ -10,8 +10,13 @@ use leptos::prelude::*;
 use crate::api::User;
 use crate::features::users::loaded::LoadedUsers;
 
-/// Appends users the server has just created.
-pub(crate) fn remember_created(loaded: RwSignal<LoadedUsers>, created: Vec<User>) {
+/// Appends users the server has just created. `loaded`: the page's signal,
+/// or the tab's own handle for an outcome that may land after the page
+/// is gone (a sync).
+pub(crate) fn remember_created<S>(loaded: S, created: Vec<User>)
+where
+    S: Update<Value = LoadedUsers>,
+{
     if created.is_empty() {
         return;
     }
@@ -25,7 +30,10 @@ pub(crate) fn remember_created(loaded: RwSignal<LoadedUsers>, created: Vec<User>
 
 /// Replaces the loaded copy of `user` (same AppUserId) with the server's
 /// answer; a user not loaded stays not loaded.
-pub(crate) fn remember_updated(loaded: RwSignal<LoadedUsers>, user: &User) {
+pub(crate) fn remember_updated<S>(loaded: S, user: &User)
+where
+    S: Update<Value = LoadedUsers> + WithUntracked<Value = LoadedUsers>,
+{
     let position = loaded.with_untracked(|l| {
         l.users
             .iter()

@@ -5,11 +5,13 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::api::NewUser;
 use crate::ui::validation::is_email;
 
 /// The fields of a user to add, in form and CSV order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub(crate) enum UserField {
     AppUserId,
     AppUsername,
@@ -86,7 +88,8 @@ impl UserField {
 }
 
 /// A user to add as typed: every field as text, nothing checked yet.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Serialised to session storage for an edit in progress (no secret).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct UserDraft {
     pub(crate) app_user_id: String,
     pub(crate) app_username: String,

@@ -7,7 +7,10 @@ use leptos::prelude::*;
 
 use crate::api::{ApiError, User};
 use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
-use crate::features::users::import::flow::{import_rows, RowOutcome};
+use crate::features::changes::log::change_record;
+use crate::features::changes::record::Batch;
+use crate::features::users::import::flow::{import_rows, ImportRun, RowOutcome};
+use crate::features::users::import::recorded::created_writes;
 use crate::features::users::loaded::{use_loaded_users, LoadedUsers};
 use crate::features::users::user_cache::{loaded_ids, remember_created};
 use crate::features::users::user_drafts::use_add_draft;
@@ -101,12 +104,24 @@ pub(crate) fn AddUserDialog(open: RwSignal<bool>) -> impl IntoView {
 fn add_action(app: UnlockedApp, to: AddTargets) -> Action<UserDraft, ()> {
     Action::new_local(move |draft: &UserDraft| {
         let (user, token, client) = (draft.to_new_user(), app.token.clone(), app.client());
+        let app = app.clone();
         async move {
-            let mut run = import_rows(&client, &token, vec![user]).await;
+            let mut run = import_rows(&client, &token, vec![user.clone()]).await;
+            record_created(&app, &[user], &run);
             // The one place an add's outcome lands.
             finish_add(run.outcomes.pop(), to);
         }
     })
+}
+
+/// The users an add or an import sent, in the change record.
+pub(crate) fn record_created(app: &UnlockedApp, sent: &[crate::api::NewUser], run: &ImportRun) {
+    change_record(app.gate.session.memory).record(Batch {
+        app_id: app.id.to_string(),
+        app_name: app.name.get_untracked(),
+        undoes: None,
+        writes: created_writes(sent, run),
+    });
 }
 
 /// The app's Exotel account SID ("" until the app is known), as the app's

@@ -83,6 +83,9 @@ pub(crate) struct ImportFile {
     pub(crate) rows: Vec<ImportRow>,
     /// Header cells that name no field: their columns are not read.
     pub(crate) ignored_columns: Vec<String>,
+    /// The fields the header names, in its order (a sync compares only
+    /// these).
+    pub(crate) columns: Vec<UserField>,
 }
 
 /// Reads an import. `loaded_ids`: AppUserIds already stored;
@@ -119,6 +122,7 @@ pub(crate) fn read_import(
     Ok(ImportFile {
         rows,
         ignored_columns,
+        columns: columns.iter().flatten().copied().collect(),
     })
 }
 

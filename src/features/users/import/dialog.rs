@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::api::NewUser;
 use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
-use crate::features::users::import::add::app_account_sid;
+use crate::features::users::import::add::{app_account_sid, record_created};
 use crate::features::users::import::csv::{read_import, CsvError, ImportFile, ImportRow};
 use crate::features::users::import::flow::{import_rows, RowOutcome};
 use crate::features::users::import::outcome::{without_lines, ImportOutcome, ImportReport};
@@ -119,9 +119,11 @@ fn send_action(
 ) -> Action<(), ()> {
     Action::new_local(move |_: &()| {
         let (rows, token, client) = (ready_rows(), app.token.clone(), app.client());
+        let app = app.clone();
         async move {
             let users: Vec<NewUser> = rows.iter().map(|r| r.draft.to_new_user()).collect();
-            let run = import_rows(&client, &token, users).await;
+            let run = import_rows(&client, &token, users.clone()).await;
+            record_created(&app, &users, &run);
             // The one place an import's outcome lands.
             finish_import(ImportReport::of(&rows, run), to);
         }

@@ -2,7 +2,7 @@
 //! [`MAX_BATCH`], each row's outcome, and when to stop sending. A plain
 //! async function over [`UsersApi`], tested on the host against a fake.
 
-use crate::api::service::UsersApi;
+use crate::api::service::{RequestIds, UsersApi};
 use crate::api::{ApiError, AppToken, NewUser, User};
 use crate::features::users::user_refusal::is_trial_account;
 
@@ -30,6 +30,9 @@ pub(crate) struct ImportRun {
     pub(crate) outcomes: Vec<RowOutcome>,
     /// The error that stopped the run, if one did.
     pub(crate) stopped_by: Option<ApiError>,
+    /// Each row's batch's RequestId (`None` when not sent or not known),
+    /// for the change record.
+    pub(crate) request_ids: Vec<Option<String>>,
 }
 
 impl ImportRun {
@@ -45,18 +48,26 @@ impl ImportRun {
 /// each of its rows failed and the next batch is still sent, unless the
 /// token was refused or the account is a trial one.
 pub(crate) async fn import_rows(
-    api: &impl UsersApi,
+    api: &(impl UsersApi + RequestIds),
     app_token: &AppToken,
     rows: Vec<NewUser>,
 ) -> ImportRun {
     let mut outcomes = Vec::with_capacity(rows.len());
+    let mut request_ids = Vec::with_capacity(rows.len());
     let mut stopped_by: Option<ApiError> = None;
     for batch in rows.chunks(MAX_BATCH) {
         if stopped_by.is_some() {
             outcomes.extend(batch.iter().map(|_| RowOutcome::NotSent));
+            request_ids.extend(batch.iter().map(|_| None));
             continue;
         }
-        match api.create_users(app_token, batch).await {
+        let answer = api.create_users(app_token, batch).await;
+        let request_id = match &answer {
+            Ok(_) => api.last_request_id(),
+            Err(e) => e.request_id().map(str::to_string),
+        };
+        request_ids.extend(batch.iter().map(|_| request_id.clone()));
+        match answer {
             Ok(created) => outcomes.extend(batch.iter().map(|row| {
                 created
                     .iter()
@@ -76,6 +87,7 @@ pub(crate) async fn import_rows(
     ImportRun {
         outcomes,
         stopped_by,
+        request_ids,
     }
 }
 

@@ -7,3 +7,4 @@ pub(crate) mod dialog;
 pub(crate) mod flow;
 pub(crate) mod outcome;
 pub(crate) mod preview;
+pub(crate) mod recorded;

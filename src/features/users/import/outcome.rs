@@ -173,6 +173,7 @@ mod tests {
         let run = ImportRun {
             outcomes: vec![RowOutcome::Unconfirmed, RowOutcome::Failed(refused)],
             stopped_by: None,
+            request_ids: vec![None, None],
         };
         let report = ImportReport::of(&sent, run);
         assert_eq!(report.rows[1].line, 4);

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use crate::api::AppId;
-use crate::features::app_shell::use_unlocked_app;
+use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
+use crate::features::changes::log::change_record;
+use crate::features::changes::record::{Batch, Outcome, Subject, Write};
 use crate::features::errors::ErrorPanel;
 use crate::features::list::export::ExportFormat;
 use crate::features::users::list::export::{render_users, users_file_name};
@@ -51,9 +53,11 @@ pub(crate) fn DeleteAllDialog(
         on_reload,
     };
     let delete = Action::new_local(move |_: &()| {
-        let (client, token) = (app.client(), app.token.clone());
+        let (client, token, app) = (app.client(), app.token.clone(), app.clone());
+        let before = cache.with_untracked(|c| users_going(c.users.len(), c.complete));
         async move {
             let result = flow::delete_all_and_confirm(&client, &token, PAGE_SIZE).await;
+            record_deleted(&app, before, &result);
             finish_delete(result, targets);
         }
     });
@@ -104,6 +108,30 @@ pub(crate) fn DeleteAllDialog(
             />
         </Dialog>
     }
+}
+
+/// The delete in the change record (the API answered it: done or not).
+fn record_deleted(app: &UnlockedApp, before: String, result: &Result<usize, DeleteFailure>) {
+    let outcome = match result {
+        Err(DeleteFailure::Delete(e)) => Outcome::of_error(e),
+        _ => Outcome::Done,
+    };
+    let after = match result {
+        Ok(left) => Some(format!("{left} users listed after")),
+        _ => None,
+    };
+    change_record(app.gate.session.memory).record(Batch {
+        app_id: app.id.to_string(),
+        app_name: app.name.get_untracked(),
+        undoes: None,
+        writes: vec![Write {
+            subject: Subject::UsersDeleted,
+            before: Some(before),
+            after,
+            outcome,
+            request_id: None,
+        }],
+    });
 }
 
 /// Saves the loaded users as CSV (the dialog's "export first").

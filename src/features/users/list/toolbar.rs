@@ -14,6 +14,8 @@ use crate::features::users::list::query::{device_param, UserQuery};
 pub(crate) struct PageActions {
     pub(crate) add_open: RwSignal<bool>,
     pub(crate) import_open: RwSignal<bool>,
+    /// Sync from CSV (issue 22).
+    pub(crate) sync_open: RwSignal<bool>,
     pub(crate) delete_open: RwSignal<bool>,
     pub(crate) refresh: Callback<()>,
 }
@@ -27,6 +29,9 @@ pub(crate) fn CreateButtons(actions: PageActions) -> impl IntoView {
         </button>
         <button type="button" class="btn" on:click=move |_| actions.import_open.set(true)>
             "Import CSV…"
+        </button>
+        <button type="button" class="btn" on:click=move |_| actions.sync_open.set(true)>
+            "Sync from CSV…"
         </button>
     }
 }

@@ -20,6 +20,7 @@ use crate::features::users::list::lookup::LookUpOffer;
 use crate::features::users::list::query::{UserCatalog, UserQuery};
 use crate::features::users::list::table::UsersTable;
 use crate::features::users::list::toolbar::{CreateButtons, PageActions, PageButtons, UserFilters};
+use crate::features::users::sync::dialog::SyncUsersDialog;
 use crate::paths::{app_users_href, with_query};
 use crate::ui::dom::download;
 
@@ -32,6 +33,7 @@ pub(crate) fn UsersListView() -> impl IntoView {
     let actions = PageActions {
         add_open: RwSignal::new(false),
         import_open: RwSignal::new(false),
+        sync_open: RwSignal::new(false),
         delete_open: RwSignal::new(false),
         refresh: Callback::new(move |()| loader.reload()),
     };
@@ -74,6 +76,7 @@ pub(crate) fn UsersListView() -> impl IntoView {
         {results}
         <AddUserDialog open=actions.add_open />
         <ImportUsersDialog open=actions.import_open />
+        <SyncUsersDialog open=actions.sync_open />
         <DeleteAllDialog open=actions.delete_open on_reload=actions.refresh />
     }
 }

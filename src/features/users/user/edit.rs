@@ -27,8 +27,14 @@ pub(crate) fn draft_of(user: &User) -> UserDraft {
 }
 
 /// The fields `after` changes (trimmed values compared), in field order.
+#[cfg(test)]
 pub(crate) fn changes(before: &User, after: &UserDraft) -> Vec<FieldChange> {
-    let stored = draft_of(before);
+    changes_from(&draft_of(before), after)
+}
+
+/// The fields `after` changes from `stored` (trimmed values compared), in
+/// field order.
+pub(crate) fn changes_from(stored: &UserDraft, after: &UserDraft) -> Vec<FieldChange> {
     UserField::ALL
         .into_iter()
         .filter(|f| *f != UserField::AppUserId)

@@ -1,25 +1,30 @@
 //! Editing one user: a form over the editable fields (checked like Add),
-//! then the changed fields before and after, and only then `PUT`. The draft
-//! lives in the session, so a refused token or a failed save loses nothing.
+//! then the changed fields before and after, and only then the save, which
+//! reads the user again first (`edit_save`): a field someone else changed
+//! meanwhile is shown with the three values and two choices. The draft and
+//! what it started from live in the tab's memory and session storage, so a
+//! conflict, a refused token, a failed save or a reload lose nothing.
 
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 
 use crate::api::{ApiError, User};
-use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
+use crate::features::app_shell::use_unlocked_app;
+use crate::features::changes::conflict_view::ConflictChoice;
+use crate::features::changes::log::use_change_record;
 use crate::features::errors::ErrorPanel;
-use crate::features::users::user::edit::{changes, draft_of, FieldChange};
-use crate::features::users::user::flow::update_user;
-use crate::features::users::user_drafts::use_edit_draft;
+use crate::features::users::user::edit::{changes_from, draft_of, FieldChange};
+use crate::features::users::user::edit_save::{choose, save_action, SaveEdit};
+use crate::features::users::user::edit_state::{keep_edit_stored, use_edit_memory};
+use crate::features::users::user::undo::UserUndo;
 use crate::features::users::user_fields::{focus_first, ProblemSummary, UserFields};
 use crate::features::users::validate::{check_user, Problem, UserDraft, UserField};
 use crate::ui::alert::Notice;
-use crate::ui::toasts::use_toasts;
 
 /// Where the edit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     Form,
     Review,
 }
@@ -34,20 +39,36 @@ fn editable_fields() -> Vec<UserField> {
 
 /// The edit's state, shared by its steps.
 #[derive(Clone, Copy)]
-struct EditState {
-    draft: RwSignal<UserDraft>,
-    step: RwSignal<Step>,
+pub(crate) struct EditState {
+    pub(crate) draft: RwSignal<UserDraft>,
+    /// The user's values when the edit started (or the server's, for a
+    /// field whose conflict the admin answered).
+    pub(crate) base: RwSignal<UserDraft>,
+    pub(crate) conflicts: RwSignal<Vec<super::checked::FieldConflict>>,
+    pub(crate) step: RwSignal<Step>,
     problems: RwSignal<Vec<Problem>>,
-    refusal: RwSignal<Option<ApiError>>,
-    user: Signal<User>,
+    pub(crate) refusal: RwSignal<Option<ApiError>>,
+    pub(crate) user: Signal<User>,
+    /// The user and change-record batch of the last edit saved here.
+    pub(crate) last_saved: RwSignal<Option<(String, u32)>>,
 }
 
 impl EditState {
     /// What the edit changes (tracked). Recomputed where it is read rather
     /// than kept in a memo: comparing seven fields is cheap, and a memo of
     /// its own type costs the wasm more than it saves.
-    fn changed(&self) -> Vec<FieldChange> {
-        self.user.with(|u| self.draft.with(|d| changes(u, d)))
+    pub(crate) fn changed(&self) -> Vec<FieldChange> {
+        self.base.with(|b| self.draft.with(|d| changes_from(b, d)))
+    }
+
+    /// Opens the edit of `user` from its values now.
+    pub(crate) fn start(&self, user: &User) {
+        self.problems.set(Vec::new());
+        self.refusal.set(None);
+        self.conflicts.set(Vec::new());
+        self.step.set(Step::Form);
+        self.base.set(draft_of(user));
+        self.draft.set(draft_of(user));
     }
 }
 
@@ -58,25 +79,36 @@ pub(crate) fn EditUser(
     on_saved: Callback<User>,
 ) -> impl IntoView {
     let app = use_unlocked_app();
-    let draft = use_edit_draft(&app.id);
+    let memory = use_edit_memory(&app.id);
+    keep_edit_stored(&app.id, memory);
     let state = EditState {
-        draft,
-        step: RwSignal::new(Step::Form),
+        draft: memory.draft,
+        base: memory.base,
+        conflicts: memory.conflicts,
+        step: RwSignal::new(if memory.conflicts.with_untracked(Vec::is_empty) {
+            Step::Form
+        } else {
+            Step::Review
+        }),
         problems: RwSignal::new(Vec::new()),
         refusal: RwSignal::new(None),
         user,
+        last_saved: memory.last_saved,
     };
+    let draft = memory.draft;
     let editing = Memo::new(move |_| draft.with(|d| user.with(|u| d.app_user_id == u.app_user_id)));
-    let save = save_action(app, user, state, on_saved);
-    let start = move |_| {
-        state.problems.set(Vec::new());
-        state.refusal.set(None);
-        state.step.set(Step::Form);
-        draft.set(draft_of(&user.get_untracked()));
-    };
+    // An edit kept from before the base was (an older tab state): it starts
+    // from the user as shown.
+    if editing.get_untracked() && state.base.with_untracked(|b| b.app_user_id.is_empty()) {
+        state.base.set(draft_of(&user.get_untracked()));
+    }
+    let record = use_change_record();
+    let save = save_action(app, state, on_saved, record.clone());
+    let start = move |_| state.start(&user.get_untracked());
     view! {
         <section class="card edit-user" aria-labelledby="edit-title">
             <h2 id="edit-title">"Edit"</h2>
+            <UserUndo state=state save=save record=record />
             {move || match (editing.get(), state.step.get()) {
                 (false, _) => {
                     view! {
@@ -94,42 +126,6 @@ pub(crate) fn EditUser(
             }}
         </section>
     }
-}
-
-/// Sends the edit (only the changed fields) and lands its outcome.
-fn save_action(
-    app: UnlockedApp,
-    user: Signal<User>,
-    state: EditState,
-    on_saved: Callback<User>,
-) -> Action<UserDraft, ()> {
-    let toasts = use_toasts();
-    Action::new_local(move |edited: &UserDraft| {
-        let (edited, token, client) = (edited.clone(), app.token.clone(), app.client());
-        let before = user.get_untracked();
-        async move {
-            // The one place a save's outcome lands.
-            match update_user(&client, &token, &before, &edited).await {
-                Ok(stored) => {
-                    state.draft.set(UserDraft::default());
-                    state.step.set(Step::Form);
-                    state.refusal.set(None);
-                    match stored {
-                        Some(stored) => {
-                            toasts.success(format!("Saved {}.", stored.app_user_id));
-                            on_saved.run(stored);
-                        }
-                        None => toasts.success("Nothing had changed; nothing was sent."),
-                    }
-                }
-                // The gate answers a refused token; the draft stays.
-                Err(e) if e.is_unauthorized() => {}
-                Err(e) => {
-                    state.refusal.try_set(Some(e));
-                }
-            }
-        }
-    })
 }
 
 /// The form: checked like Add before the review.
@@ -155,7 +151,10 @@ fn EditFormStep(state: EditState) -> impl IntoView {
                 <button
                     type="button"
                     class="btn"
-                    on:click=move |_| state.draft.set(UserDraft::default())
+                    on:click=move |_| {
+                        state.conflicts.set(Vec::new());
+                        state.draft.set(UserDraft::default());
+                    }
                 >
                     "Cancel"
                 </button>
@@ -167,11 +166,34 @@ fn EditFormStep(state: EditState) -> impl IntoView {
     }
 }
 
-/// Before and after, then Save.
+/// Before and after, then Save; the fields someone else changed, each
+/// with its choice.
 #[component]
-fn ReviewStep(state: EditState, save: Action<UserDraft, ()>) -> impl IntoView {
+fn ReviewStep(state: EditState, save: Action<SaveEdit, ()>) -> impl IntoView {
     let pending = save.pending();
+    let conflicts = move || {
+        state
+            .conflicts
+            .get()
+            .into_iter()
+            .map(|c| {
+                let field = c.what;
+                let on_choose = Callback::new(move |choice| choose(state, save, field, choice));
+                view! {
+                    <ConflictChoice
+                        what=field.label()
+                        loaded=or_empty(c.loaded)
+                        theirs=or_empty(c.theirs)
+                        mine=or_empty(c.mine)
+                        on_choose=on_choose
+                        busy=pending
+                    />
+                }
+            })
+            .collect_view()
+    };
     view! {
+        <div data-testid="user-conflicts">{conflicts}</div>
         <ReviewChanges state=state />
         {move || {
             state.refusal.get().map(|e| view! { <ErrorPanel action="Saving the user" error=e /> })
@@ -183,9 +205,12 @@ fn ReviewStep(state: EditState, save: Action<UserDraft, ()>) -> impl IntoView {
             <button
                 type="button"
                 class="btn btn-primary"
-                disabled=move || pending.get() || state.changed().is_empty()
+                disabled=move || {
+                    pending.get() || state.changed().is_empty()
+                        || state.conflicts.with(|c| !c.is_empty())
+                }
                 on:click=move |_| {
-                    save.dispatch(state.draft.get_untracked());
+                    save.dispatch((state.draft.get_untracked(), None));
                 }
             >
                 {move || if pending.get() { "Saving…" } else { "Save changes" }}
@@ -236,7 +261,7 @@ fn ReviewChanges(state: EditState) -> impl IntoView {
     }
 }
 
-fn or_empty(value: String) -> String {
+pub(crate) fn or_empty(value: String) -> String {
     if value.is_empty() {
         "(empty)".to_string()
     } else {

@@ -1,14 +1,14 @@
-//! The calls of one user's page: switching a device (`PUT /device`),
-//! saving an edit (`PUT /usermapping` with only the changed fields) and
-//! placing a test call (`POST /call/outbound_call`). Plain async functions
-//! over [`UsersApi`] and [`CallsApi`], tested on the host against a fake.
+//! The calls of one user's page: switching a device (`PUT /device`) and
+//! placing a test call (`POST /call/outbound_call`); the edit and the
+//! switch as the page sends them, checked against the server first, are in
+//! `checked`. Plain async functions over [`UsersApi`] and [`CallsApi`],
+//! tested on the host against a fake.
 
-use super::edit::{changes, update_for};
 use crate::api::calls::{exotel_error, ExotelError, OutboundCall, PlacedCall};
 use crate::api::service::{CallsApi, UsersApi};
 use crate::api::users::ActiveDevice;
 use crate::api::{ApiError, App, AppToken, Device, DeviceSwitch, User};
-use crate::features::users::validate::{phone_number_problem, UserDraft};
+use crate::features::users::validate::phone_number_problem;
 
 /// `PUT /device`: switches `device` of the user on or off; the user as
 /// stored.
@@ -31,23 +31,6 @@ pub(crate) async fn switch_device(
 /// active one: the page warns when this is true.
 pub(crate) fn outbound_calls_blocked(user: &User) -> bool {
     user.active_device() != ActiveDevice::Sip
-}
-
-/// `PUT /usermapping` with only the fields `edited` changes; `Ok(None)`
-/// when nothing changed, so nothing was sent.
-pub(crate) async fn update_user(
-    api: &impl UsersApi,
-    app_token: &AppToken,
-    before: &User,
-    edited: &UserDraft,
-) -> Result<Option<User>, ApiError> {
-    let changed = changes(before, edited);
-    if changed.is_empty() {
-        return Ok(None);
-    }
-    api.update_user(app_token, &update_for(before, &changed))
-        .await
-        .map(Some)
 }
 
 /// The label of the number a test call rings, in the form and its message.
@@ -143,7 +126,6 @@ mod tests {
         app_token as token, http_error, user, Call, Carried, Endpoint, FakeApi,
     };
     use crate::api::service::run_ready;
-    use crate::features::users::user::edit::draft_of;
 
     fn call_to(to: &str) -> OutboundCall {
         OutboundCall {
@@ -259,37 +241,5 @@ mod tests {
         };
         assert!(!outbound_calls_blocked(&sip_on));
         assert!(outbound_calls_blocked(&User::default()));
-    }
-
-    #[test]
-    fn an_edit_sends_only_changes_and_nothing_when_unchanged() {
-        let api = FakeApi::default();
-        let before = User {
-            email: "old@example.com".into(),
-            ..user("u1")
-        };
-        let same = draft_of(&before);
-        assert_eq!(
-            run_ready(update_user(&api, &token(), &before, &same)),
-            Ok(None)
-        );
-        assert!(api.calls().is_empty(), "nothing changed, nothing sent");
-        let edited = UserDraft {
-            email: "new@example.com".into(),
-            ..same
-        };
-        let after = User {
-            email: "new@example.com".into(),
-            ..user("u1")
-        };
-        api.answer(Endpoint::UpdateUser, Ok(after.clone()));
-        let stored = run_ready(update_user(&api, &token(), &before, &edited));
-        assert_eq!(stored, Ok(Some(after)));
-        let sent = Call {
-            endpoint: Endpoint::UpdateUser,
-            carried: Carried::App("app-t".into()),
-            detail: r#"{"AppUserId":"u1","Email":"new@example.com"}"#.into(),
-        };
-        assert_eq!(api.calls(), [sent], "only the changed field");
     }
 }
