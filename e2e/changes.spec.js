@@ -138,7 +138,7 @@ test.describe('no silent overwrite', () => {
     await sandbox.otherAdmin(request, { app_id: app.AppID, user: { AppUserId: 'crm-0001', Email: 'theirs@acme.example' } });
     await edit.getByRole('button', { name: 'Save changes' }).click();
     const conflicts = page.getByTestId('user-conflicts');
-    await expect(conflicts).toContainText('Changed by someone else');
+    await expect(conflicts).toContainText('Changed by someone else: Email');
     await expect(conflicts.locator('[data-value=loaded]')).toHaveText(before.Email);
     await expect(conflicts.locator('[data-value=theirs]')).toHaveText('theirs@acme.example');
     await expect(conflicts.locator('[data-value=mine]')).toHaveText('kavya.mine@acme.example');

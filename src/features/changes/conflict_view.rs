@@ -36,13 +36,12 @@ pub(crate) fn ConflictChoice(
     #[prop(into, optional)]
     busy: Signal<bool>,
 ) -> impl IntoView {
+    // Named in the title: a user's edit lists its conflicts together.
+    let title = format!("Changed by someone else: {what}");
+    let label = title.clone();
     view! {
-        <div
-            class="alert alert-warn conflict"
-            role="group"
-            aria-label=format!("{what}: changed by someone else")
-        >
-            <p class="alert-title">"Changed by someone else"</p>
+        <div class="alert alert-warn conflict" role="group" aria-label=label>
+            <p class="alert-title">{title}</p>
             <dl class="kv conflict-values">
                 <dt>"When you loaded it"</dt>
                 <dd class="value" data-value="loaded">
