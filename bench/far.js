@@ -11,9 +11,15 @@
 //   an app's detail after a click: 2 s after that list painted, the click on
 //     the first app -> its detail painted (the peer shows the list's record)
 //   settings painted (console; the peer has no settings page): navigation to
-//     an app's settings with both tokens in session storage -> fields painted
+//     an app's settings with both tokens in session storage -> the stored
+//     value painted (the fields alone come before the read: filling them then
+//     would edit settings not yet loaded, which issue 22's save refuses)
 //   settings save of three keys (console): the click on Save -> all three
 //     saved and read again, painted
+//   an app's details, reload (console): navigation with both tokens -> the
+//     facts read with the app's token painted; for it and for settings, when
+//     the page's chunks had arrived and when its first read was sent and
+//     answered (Resource Timing, ms from navigation)
 const {
   RUNS, CUSTOMER, ms, median, netLabel, frontOrigin, startSandbox, stop, customerToken, throttle, addTimingHelpers, watchList,
   listShown, signedInPage,
@@ -94,16 +100,49 @@ async function signInRun(browser, origin, app) {
   return { form, signedIn, detail };
 }
 
+/** The lazy chunks' files (a page's own and those it shares). */
+const LAZY_WASM = '/(split|chunk)-[^/]*\\.wasm$';
+
+/** In the page: Resource Timing of the page's chunks (`chunk`: the last of
+ * those files to arrive) and of its first API read (`read`, a pattern). */
+const timings = (page, chunk, read) => page.evaluate(([c, r]) => {
+  const all = performance.getEntriesByType('resource');
+  const chunks = all.filter((e) => new RegExp(c).test(e.name));
+  const reads = all.filter((e) => new RegExp(r).test(e.name));
+  return {
+    chunkEnd: Math.max(...chunks.map((e) => e.responseEnd)),
+    readStart: reads.length ? reads[0].startTime : NaN,
+    readEnd: reads.length ? reads[0].responseEnd : NaN,
+  };
+}, [chunk, read]);
+
+/** A console page with both tokens in session storage, opened at an app's
+ * page `sub` ('' the details): until `selector` is painted, with where its
+ * chunk and its first read fell (Resource Timing). */
+async function appPageRun(browser, origin, token, app, appToken, sub, selector, chunk, read) {
+  const page = await signedInPage(browser, token);
+  await page.addInitScript(([id, t]) => sessionStorage.setItem('exotel.console.appTokens', JSON.stringify({ [id]: t })), [app.AppID, appToken]);
+  await watchFor(page, 'painted', selector);
+  await throttle(page);
+  await page.goto(`${origin}/apps/${app.AppID}${sub}`, { waitUntil: 'commit' });
+  const painted = await seen(page, 'painted');
+  return { page, painted, ...(await timings(page, chunk, read)) };
+}
+
+/** An app's details, reloaded: until the facts read with its token are painted. */
+async function detailRun(browser, origin, token, app, appToken) {
+  const { page, ...run } = await appPageRun(browser, origin, token, app, appToken, '',
+    '[data-testid=app-facts]', LAZY_WASM, '/app\\?entity=app$');
+  await page.close();
+  return run;
+}
+
 /** A console page with both tokens in session storage, opened at an app's
  * settings: until its fields are painted; then three keys changed and
  * saved, until all three are saved and read again. */
 async function settingsRun(browser, origin, token, app, appToken, run) {
-  const page = await signedInPage(browser, token);
-  await page.addInitScript(([id, t]) => sessionStorage.setItem('exotel.console.appTokens', JSON.stringify({ [id]: t })), [app.AppID, appToken]);
-  await watchFor(page, 'settings', '.setting[data-key=popup] input');
-  await throttle(page);
-  await page.goto(`${origin}/apps/${app.AppID}/settings`, { waitUntil: 'commit' });
-  const painted = await seen(page, 'settings');
+  const { page, ...opened } = await appPageRun(browser, origin, token, app, appToken, '/settings',
+    '.setting[data-key=popup] code', LAZY_WASM, '/app_setting$');
   for (const key of ['popup', 'incomingCallHangup', 'callback']) {
     await page.locator(`.setting[data-key=${key}] input`).fill(`https://crm.example.com/${key}/${run}`);
   }
@@ -115,7 +154,7 @@ async function settingsRun(browser, origin, token, app, appToken, run) {
   });
   const saved = (await seen(page, 'saved')) - clicked;
   await page.close();
-  return { painted, saved };
+  return { ...opened, saved };
 }
 
 async function appWithToken(origin) {
@@ -134,7 +173,7 @@ async function far(browser, { origin, consoleRun, port }) {
     const token = await customerToken(origin);
     const peerToken = await customerToken(peerOrigin);
     const { app, appToken } = await appWithToken(origin);
-    const c = { signIn: [], reload: [], settings: [] };
+    const c = { signIn: [], reload: [], settings: [], detail: [] };
     const p = { signIn: [], reload: [] };
     for (let i = 0; i < RUNS; i++) {
       c.signIn.push(await signInRun(browser, origin, CONSOLE));
@@ -144,6 +183,7 @@ async function far(browser, { origin, consoleRun, port }) {
       c.reload.push(reload);
       p.reload.push(await peerRun(browser, peerOrigin, peerToken));
       c.settings.push(await settingsRun(browser, origin, token, app, appToken, i));
+      c.detail.push(await detailRun(browser, origin, token, app, appToken));
     }
     const med = (xs, f) => ms(median(xs.map(f)));
     const row = (name, a, b) => console.log(name.padEnd(44), String(a).padStart(12), String(b).padStart(12));
@@ -155,7 +195,14 @@ async function far(browser, { origin, consoleRun, port }) {
     row('  of which: list request -> response', med(c.reload, (r) => r.listEnd - r.listStart), '');
     row('  of which: wasm downloaded -> list requested', med(c.reload, (r) => r.listStart - r.wasm), '');
     row('an app\'s detail after a click', med(c.signIn, (r) => r.detail), med(p.signIn, (r) => r.detail));
+    row('an app\'s details reloaded (both tokens)', med(c.detail, (r) => r.painted), 'no page');
+    row('  of which: page chunks arrived', med(c.detail, (r) => r.chunkEnd), '');
+    row('  of which: GET /app?entity=app sent', med(c.detail, (r) => r.readStart), '');
+    row('  of which: GET /app?entity=app answered', med(c.detail, (r) => r.readEnd), '');
     row('settings painted (navigation, both tokens)', med(c.settings, (r) => r.painted), 'no page');
+    row('  of which: page chunks arrived', med(c.settings, (r) => r.chunkEnd), '');
+    row('  of which: GET /app_setting sent', med(c.settings, (r) => r.readStart), '');
+    row('  of which: GET /app_setting answered', med(c.settings, (r) => r.readEnd), '');
     row('settings save of three keys (from click)', med(c.settings, (r) => r.saved), 'no page');
   } finally {
     await stop(proc);

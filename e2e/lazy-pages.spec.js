@@ -59,7 +59,7 @@ test('a page whose chunk cannot be fetched says so; the rest of the console keep
   await page.getByRole('link', { name: 'Users', exact: true }).click();
   const failed = page.getByRole('alert');
   await expect(failed).toContainText('This page could not be loaded');
-  await expect(failed).toContainText('Nothing was sent to the API');
+  await expect(failed).toContainText('Nothing was changed through the API');
   await page.screenshot({ path: 'test-results/lazy-chunk-failed.png', fullPage: true });
 
   // Other pages still work, and the failure was not cached: once the network

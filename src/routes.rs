@@ -12,6 +12,7 @@ use crate::features::account::page::AccountPage;
 use crate::features::app_create::page::CreatePage;
 use crate::features::app_detail::page::DetailPage;
 use crate::features::app_settings::page::SettingsPage;
+use crate::features::app_shell::first_reads::{frame_reads_first, page_reads_first};
 use crate::features::app_shell::shell::AppShell;
 use crate::features::apps::page::AppsPage;
 use crate::features::changes::page::ChangesPage;
@@ -20,7 +21,7 @@ use crate::features::connect::page::ConnectPage;
 use crate::features::shell::not_found::NotFound;
 use crate::features::users::UserPage;
 use crate::features::users::UsersPage;
-use crate::paths::connect_href;
+use crate::paths::{connect_href, AppPage};
 use crate::state::prefetch;
 use crate::state::session::use_session;
 
@@ -40,20 +41,30 @@ lazy::lazy_page!(
 );
 lazy::lazy_page!(AccountRoute, account_route, customer_pages, AccountPage);
 lazy::lazy_page!(ChangesRoute, changes_route, changes_page, ChangesPage);
-lazy::lazy_page!(AppShellRoute, app_shell_route, detail_page, AppShell);
+// An app's frame and its details and settings send their first reads as
+// navigation starts, while their chunks download (`first_reads`).
+lazy::lazy_page!(
+    AppShellRoute,
+    app_shell_route,
+    detail_page,
+    AppShell,
+    first = frame_reads_first()
+);
 lazy::lazy_page!(
     DetailRoute,
     detail_route,
     detail_page,
     DetailPage,
-    in_unlocked_app
+    in_unlocked_app,
+    first = page_reads_first(AppPage::Details)
 );
 lazy::lazy_page!(
     SettingsRoute,
     settings_route,
     settings_page,
     SettingsPage,
-    in_unlocked_app
+    in_unlocked_app,
+    first = page_reads_first(AppPage::Settings)
 );
 lazy::lazy_page!(
     UsersRoute,

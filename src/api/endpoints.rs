@@ -11,6 +11,7 @@ use std::rc::Rc;
 use serde::Serialize;
 
 use super::call_log::{redact_body, scan_request_id, CallObserver, CallRecord};
+use super::early;
 use super::envelope::{
     decode_app_data, decode_app_list_data, decode_object_data, decode_string_data,
 };
@@ -18,13 +19,18 @@ use super::error::ApiError;
 use super::ids::{AppId, AppToken, CustomerToken};
 use super::service::{IntegrationsApi, RequestIds};
 use super::token::{decode_token, normalize_token};
-use super::transport::{send, Answer, HttpMethod, Outgoing};
+use super::transport::{Answer, HttpMethod, Outgoing};
 use super::types::{App, CreatedApp, Entity, NewApp, TokenRequest};
 
 /// Exotel's documented production base URL (Mumbai cluster, serves every
 /// account).
 pub(crate) const PRODUCTION_BASE_URL: &str =
     "https://integrationscore.mum1.exotel.com/v2/integrations";
+
+/// `GET` the customer's apps (customer token).
+pub(crate) const APP_LIST: &str = "/app?entity=customer";
+/// `GET` the app a token was issued for (app token).
+pub(crate) const THIS_APP: &str = "/app?entity=app";
 
 /// How long an API call may take before the console gives up on it.
 pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -34,7 +40,7 @@ pub(crate) const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 #[derive(Clone)]
 pub(crate) struct Client {
     base_url: String,
-    timeout_ms: u32,
+    pub(super) timeout_ms: u32,
     /// Told about every finished call (the console's request log, the
     /// app pages' token gate).
     observers: Vec<Rc<dyn CallObserver>>,
@@ -106,8 +112,10 @@ impl Client {
         }
     }
 
-    /// [`send`] plus decoding, reported to the observer (the request log)
-    /// once finished. A dropped (superseded) call reports nothing.
+    /// [`super::transport::send`] (or a GET sent early, [`early`]) plus
+    /// decoding, reported to the observers (the request log) once finished.
+    /// A dropped (superseded) call reports nothing. Only the decoding is
+    /// generic: sending and reporting are written once, not per endpoint.
     pub(super) async fn call<T>(
         &self,
         method: HttpMethod,
@@ -116,7 +124,20 @@ impl Client {
         body: Option<String>,
         decode: impl FnOnce(&Answer) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let started = js_sys::Date::now();
+        let (sent, answer) = self.exchange(method, path, token, body).await;
+        let result = answer.as_ref().map_err(Clone::clone).and_then(decode);
+        self.report(sent, &answer, result.as_ref().err());
+        result
+    }
+
+    /// Sends the call (or takes its early answer); what was sent, and the answer.
+    async fn exchange(
+        &self,
+        method: HttpMethod,
+        path: &str,
+        token: Option<&str>,
+        body: Option<String>,
+    ) -> (Sent, Result<Answer, ApiError>) {
         let redacted_body = body.as_deref().and_then(redact_body);
         let url = self.url(path);
         let token = token.map(normalize_token);
@@ -126,17 +147,28 @@ impl Client {
             authorization: token.as_deref(),
             json_body: body,
         };
-        let answer = send(outgoing, self.timeout_ms).await;
-        let result = answer.as_ref().map_err(Clone::clone).and_then(decode);
-        let error = result.as_ref().err();
+        let (started, answer) = early::answer_or_send(outgoing, self.timeout_ms).await;
+        let sent = Sent {
+            method,
+            url,
+            token,
+            started,
+            redacted_body,
+        };
+        (sent, answer)
+    }
+
+    /// Keeps the answer's RequestId and tells the observers about the call.
+    #[inline(never)]
+    fn report(&self, sent: Sent, answer: &Result<Answer, ApiError>, error: Option<&ApiError>) {
         let request_id = error
             .and_then(|e| e.request_id().map(str::to_string))
             .or_else(|| answer.as_ref().ok().and_then(|a| scan_request_id(&a.body)));
         self.last_request_id.replace(request_id.clone());
         if !self.observers.is_empty() {
             self.observe(CallRecord {
-                method,
-                url,
+                method: sent.method,
+                url: sent.url,
                 status: answer.as_ref().ok().map(|a| a.status),
                 request_id,
                 outcome: error.map_or_else(|| "OK".to_string(), ApiError::title),
@@ -144,13 +176,12 @@ impl Client {
                 refused: error
                     .filter(|e| e.is_unauthorized())
                     .map(ToString::to_string),
-                started_at_ms: started,
-                duration_ms: js_sys::Date::now() - started,
-                redacted_body,
-                token,
+                started_at_ms: sent.started,
+                duration_ms: js_sys::Date::now() - sent.started,
+                redacted_body: sent.redacted_body,
+                token: sent.token,
             });
         }
-        result
     }
 
     /// Tells every observer about a finished call.
@@ -161,6 +192,15 @@ impl Client {
         }
         last.observe(record);
     }
+}
+
+/// A call as sent: what its record says besides the answer.
+struct Sent {
+    method: HttpMethod,
+    url: String,
+    token: Option<String>,
+    started: f64,
+    redacted_body: Option<String>,
 }
 
 impl RequestIds for Client {
@@ -196,9 +236,8 @@ impl IntegrationsApi for Client {
     }
 
     async fn list_apps(&self, token: &CustomerToken) -> Result<Vec<App>, ApiError> {
-        let path = "/app?entity=customer";
         let token = Some(token.expose());
-        self.call(HttpMethod::Get, path, token, None, decode_app_list_data)
+        self.call(HttpMethod::Get, APP_LIST, token, None, decode_app_list_data)
             .await
     }
 
@@ -219,9 +258,8 @@ impl IntegrationsApi for Client {
     }
 
     async fn get_app(&self, token: &AppToken) -> Result<App, ApiError> {
-        let path = "/app?entity=app";
         let token = Some(token.expose());
-        self.call(HttpMethod::Get, path, token, None, decode_app_data)
+        self.call(HttpMethod::Get, THIS_APP, token, None, decode_app_data)
             .await
     }
 

@@ -10,6 +10,8 @@
 //!   cancellation) and its raw [`transport::Answer`];
 //! - [`endpoints`]: the [`Client`], one method per endpoint, each call
 //!   reported to the request log;
+//! - [`early`]: reads sent as navigation starts, taken by the call that
+//!   asks for them;
 //! - [`ids`]: customer token, app token and AppID as distinct types;
 //! - [`token`]: tokens as pasted, made sendable, and the token answer;
 //! - [`service`]: the [`IntegrationsApi`] trait the flows are written
@@ -31,6 +33,7 @@ pub(crate) mod calls;
 pub(crate) mod csp;
 pub(crate) mod customer;
 pub(crate) mod describe;
+pub(crate) mod early;
 pub(crate) mod endpoints;
 pub(crate) mod envelope;
 pub(crate) mod error;

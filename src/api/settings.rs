@@ -49,6 +49,9 @@ impl StoredSettings {
     }
 }
 
+/// `GET` (an app's settings) and `POST` (one setting), app token.
+pub(crate) const SETTINGS: &str = "/app_setting";
+
 /// `GET /app_setting`: `Data` is an array of `{Key, Value}` (items may carry
 /// more fields; items that are not objects or have no key are skipped).
 pub(crate) fn decode_settings(answer: &Answer) -> Result<StoredSettings, ApiError> {
@@ -76,21 +79,15 @@ pub(crate) fn decode_setting_saved(answer: &Answer) -> Result<(), ApiError> {
 impl SettingsApi for Client {
     async fn get_settings(&self, token: &AppToken) -> Result<StoredSettings, ApiError> {
         let token = Some(token.expose());
-        self.call(
-            HttpMethod::Get,
-            "/app_setting",
-            token,
-            None,
-            decode_settings,
-        )
-        .await
+        self.call(HttpMethod::Get, SETTINGS, token, None, decode_settings)
+            .await
     }
 
     async fn save_setting(&self, token: &AppToken, setting: &Setting) -> Result<(), ApiError> {
         let body = to_json(setting)?;
         self.call(
             HttpMethod::Post,
-            "/app_setting",
+            SETTINGS,
             Some(token.expose()),
             Some(body),
             decode_setting_saved,

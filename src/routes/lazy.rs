@@ -25,9 +25,15 @@ impl From<SplitLoaderError> for ChunkUnavailable {
 /// nothing, as the unlock form stands in its place; its chunk is still
 /// loaded, so a chunk that cannot load says so at once.
 ///
+/// With `first = <expr>`, the route's `data` (called by the router as
+/// navigation starts, in the main module) evaluates it before the chunk is
+/// fetched: the page's first reads are sent then (see
+/// [`first_reads`]), not once its code has arrived.
+///
 /// [`UnlockedApp`]: crate::features::app_shell::UnlockedApp
+/// [`first_reads`]: crate::features::app_shell::first_reads
 macro_rules! lazy_page {
-    ($route:ident, $module:ident, $chunk:ident, $page:ident, in_unlocked_app) => {
+    ($route:ident, $module:ident, $chunk:ident, $page:ident, in_unlocked_app $(, first = $first:expr)?) => {
         $crate::routes::lazy::lazy_page!(@route $route, $module, $chunk, $page, {
             // Checked in the chunk, not the main module, which then carries
             // no code for it.
@@ -35,12 +41,12 @@ macro_rules! lazy_page {
             if use_context::<UnlockedApp>().is_none() {
                 return Ok(().into_any());
             }
-        });
+        }, { $($first;)? });
     };
-    ($route:ident, $module:ident, $chunk:ident, $page:ident) => {
-        $crate::routes::lazy::lazy_page!(@route $route, $module, $chunk, $page, {});
+    ($route:ident, $module:ident, $chunk:ident, $page:ident $(, first = $first:expr)?) => {
+        $crate::routes::lazy::lazy_page!(@route $route, $module, $chunk, $page, {}, { $($first;)? });
     };
-    (@route $route:ident, $module:ident, $chunk:ident, $page:ident, $before:block) => {
+    (@route $route:ident, $module:ident, $chunk:ident, $page:ident, $before:block, $data:block) => {
         pub(crate) struct $route;
 
         pub(crate) mod $module {
@@ -56,7 +62,10 @@ macro_rules! lazy_page {
         }
 
         impl leptos_router::LazyRoute for $route {
+            // As navigation starts, before the chunk is fetched: `first`
+            // sends what the page will read first (the main module's code).
             fn data() -> Self {
+                $data;
                 $route
             }
 

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_location;
 
 use super::context::{Gate, UnlockedApp};
 use super::facts::AppFacts;
+use super::first_reads::page_reads_app;
 use super::frame::AppFrame;
 use super::known::{display_name, use_known_app, KnownApp};
 use super::unlock::UnlockApp;
@@ -55,7 +56,7 @@ fn AppScope(
     };
     // Unlocked details read the app themselves: no list needed for its name.
     let read_coming =
-        Signal::derive(move || page.get() == AppPage::Details && token.with(Option::is_some));
+        Signal::derive(move || page_reads_app(page.get(), token.with(Option::is_some)));
     let known = use_known_app(in_url, read_coming);
     let name = {
         let id = app_id.clone();

@@ -1,10 +1,15 @@
 //! The request log panel: every API call of this tab (method, path, status,
 //! RequestId, duration, time), secrets redacted, each copyable as curl with
-//! a placeholder instead of the token unless the admin asks for it.
+//! a placeholder instead of the token unless the admin asks for it. Its
+//! code is fetched when the panel is first opened, so the first load does
+//! not carry it: it shares the chunk of the Changes page (`changes_page`),
+//! the tab's other record of what it did (a chunk of its own would split
+//! the code the two share into more files, for more bytes in all).
 
 use leptos::prelude::*;
 
 use crate::api::call_log::to_curl;
+use crate::features::shell::chunk_failed::ChunkFailed;
 use crate::state::request_log::LogEntry;
 use crate::state::session::use_session;
 use crate::ui::copy_button::CopyButton;
@@ -24,8 +29,30 @@ fn clock_time(ms: f64) -> String {
     local_time(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)))
 }
 
+/// The panel, once it has been opened: its code arrives then.
 #[component]
 pub(crate) fn RequestLogPanel() -> impl IntoView {
+    let log = use_session().log;
+    let opened = Memo::new(move |before: Option<&bool>| before == Some(&true) || log.open.get());
+    move || {
+        opened.get().then(|| {
+            Suspend::new(async {
+                // Not fetched (offline, or a newer deployment): said in place.
+                panel()
+                    .await
+                    .unwrap_or_else(|_| view! { <ChunkFailed /> }.into_any())
+            })
+        })
+    }
+}
+
+#[leptos::wasm_split::wasm_split(changes_page, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn panel() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(view! { <LogPanel /> }.into_any())
+}
+
+#[component]
+fn LogPanel() -> impl IntoView {
     let log = use_session().log;
     let include_token = RwSignal::new(false);
     // The checkbox is bound by hand like every input of the app (see `TextField`).

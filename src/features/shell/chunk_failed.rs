@@ -10,7 +10,7 @@ pub(crate) fn ChunkFailed() -> impl IntoView {
                 <p class="alert-title">"This page could not be loaded"</p>
                 <p>
                     "Its code did not download: the network may be down, or a newer version of "
-                    "the console was deployed. Nothing was sent to the API. Reload to try again; "
+                    "the console was deployed. Nothing was changed through the API. Reload to try again; "
                     "your session is kept in this tab."
                 </p>
                 // A native reload: the new index.html names the chunks that exist now.

@@ -1,0 +1,131 @@
+// Issue 23, item 5: an app's page asks for what it reads first as navigation
+// starts, while its code (a lazy chunk) is still downloading, not once the
+// chunk has arrived. Each test holds the page's chunk back until the read has
+// been sent (or 5 s have passed): a read that waited for the chunk would not
+// be seen in time. The page then takes that answer: one request, not two, and
+// every error path (the 401 gate, the error panel) is as it was.
+const { test, expect, sandbox, signIn } = require('./fixtures');
+
+const apps = async (request) => (await sandbox.state(request)).apps;
+
+async function unlock(page, app) {
+  const form = page.getByTestId('unlock-form');
+  await form.getByLabel('AppSecret', { exact: true }).fill(app.AppSecret);
+  await form.getByRole('button', { name: 'Unlock' }).click();
+}
+
+/** Signs in and unlocks `app` on its details page: both tokens are then in session storage. */
+async function signInUnlocked(page, app) {
+  await signIn(page, `/apps/${app.AppID}`);
+  await unlock(page, app);
+  await expect(page.getByTestId('app-facts')).toBeVisible();
+}
+
+/**
+ * From now on: every API request the page sends (as `METHOD path?query`), and
+ * the chunk `chunk` held back until each of `reads` (patterns) has been sent,
+ * at most 5 s. `seenFirst` resolves to whether they all were, before the chunk
+ * was let through.
+ */
+function holdChunkUntil(page, chunk, reads) {
+  const sent = [];
+  let wake = () => {};
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!url.pathname.startsWith('/v2/integrations')) return;
+    sent.push(`${req.method()} ${url.pathname.replace('/v2/integrations', '')}${url.search}`);
+    wake();
+  });
+  const allSent = () => reads.every((read) => sent.some((s) => read.test(s)));
+  let seenFirst;
+  const held = new Promise((resolve) => { seenFirst = resolve; });
+  page.route(new RegExp(`/split-${chunk}-[0-9a-f]{16}\\.wasm$`), async (route) => {
+    const deadline = Date.now() + 5000;
+    while (!allSent() && Date.now() < deadline) {
+      await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 50); });
+    }
+    seenFirst(allSent());
+    await route.continue();
+  });
+  return { sent, seenFirst: held };
+}
+
+const count = (sent, pattern) => sent.filter((s) => pattern.test(s)).length;
+const APP_READ = /^GET \/app\?entity=app$/;
+const APP_LIST = /^GET \/app\?entity=customer$/;
+const SETTINGS_READ = /^GET \/app_setting$/;
+
+test('a reload of an unlocked app reads the app while the page chunk downloads, once', async ({ page, request }) => {
+  await sandbox.reset(request, 2);
+  const [app] = await apps(request);
+  await signInUnlocked(page, app);
+  const { sent, seenFirst } = holdChunkUntil(page, 'detail-page', [APP_READ]);
+  await page.reload();
+  expect(await seenFirst, 'GET /app?entity=app sent before the chunk arrived').toBe(true);
+  await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
+  await expect(page.getByTestId('app-title')).toHaveText(app.AppName);
+  expect(count(sent, APP_READ)).toBe(1);
+  // Unlocked details need no list for the app's name.
+  expect(count(sent, APP_LIST)).toBe(0);
+  // The request log shows the read as any other call (one line).
+  await page.getByTestId('log-toggle').click();
+  await expect(page.getByTestId('request-log').getByText('/app?entity=app')).toHaveCount(1);
+});
+
+test('settings: the settings and the app list are read while the chunks download, once each', async ({
+  page,
+  request,
+}) => {
+  await sandbox.reset(request, 2);
+  const [app] = await apps(request);
+  await signInUnlocked(page, app);
+  const { sent, seenFirst } = holdChunkUntil(page, 'settings-page', [SETTINGS_READ, APP_LIST]);
+  await page.goto(`/apps/${app.AppID}/settings`);
+  expect(await seenFirst, 'GET /app_setting and the list sent before the chunk arrived').toBe(true);
+  await expect(page.getByLabel('Incoming call pop-up URL (popup)', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('app-title')).toHaveText(app.AppName);
+  expect(count(sent, SETTINGS_READ)).toBe(1);
+  expect(count(sent, APP_LIST)).toBe(1);
+
+  // A click to the details (chunk already here) reads the app once too.
+  await page.getByRole('link', { name: 'Details', exact: true }).click();
+  await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
+  expect(count(sent, APP_READ)).toBe(1);
+  expect(count(sent, SETTINGS_READ)).toBe(1);
+});
+
+test('a refused token on the early read goes to the unlock form, and the app unlocks again', async ({
+  page,
+  request,
+}) => {
+  await sandbox.reset(request, 2);
+  const [app] = await apps(request);
+  await signInUnlocked(page, app);
+  await sandbox.fault(request, { kind: 'unauthorized401', route: 'settings' });
+  const { sent, seenFirst } = holdChunkUntil(page, 'settings-page', [SETTINGS_READ]);
+  await page.goto(`/apps/${app.AppID}/settings`);
+  expect(await seenFirst).toBe(true);
+  await expect(page.getByTestId('unlock-form')).toBeVisible();
+  await expect(page.getByText(/The app token was refused/)).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('exotel.console.appTokens') ?? '')).not.toContain(app.AppID);
+  await unlock(page, app);
+  await expect(page.getByLabel('Incoming call pop-up URL (popup)', { exact: true })).toBeVisible();
+  expect(count(sent, SETTINGS_READ)).toBe(2);
+});
+
+test('a failed early read shows the error with its RequestId, and Refresh reads again', async ({ page, request }) => {
+  await sandbox.reset(request, 2);
+  const [app] = await apps(request);
+  await signInUnlocked(page, app);
+  await sandbox.fault(request, { kind: 'failure200', route: 'detail' });
+  const { sent, seenFirst } = holdChunkUntil(page, 'detail-page', [APP_READ]);
+  await page.reload();
+  expect(await seenFirst).toBe(true);
+  const failed = page.getByRole('alert').filter({ hasText: 'Loading the app' });
+  await expect(failed).toContainText('simulated failure');
+  await expect(failed).toContainText('RequestId: ');
+  await page.getByRole('button', { name: 'Refresh', exact: true }).click();
+  await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
+  await expect(failed).toHaveCount(0);
+  expect(count(sent, APP_READ)).toBe(2);
+});
