@@ -67,23 +67,24 @@ fn named(key: StorageKey, name: &str) -> String {
     format!("{}.{name}", key.as_str())
 }
 
-pub(crate) fn read_named(key: StorageKey, name: &str) -> Option<String> {
-    storage()?
-        .get_item(&named(key, name))
-        .ok()?
-        .filter(|v| !v.is_empty())
+/// A form's unsaved draft kept as JSON in item `name` of
+/// [`StorageKey::Drafts`]; `None` when there is none or it no longer reads.
+pub(crate) fn read_draft<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    let raw = storage()?
+        .get_item(&named(StorageKey::Drafts, name))
+        .ok()??;
+    serde_json::from_str(&raw).ok()
 }
 
-pub(crate) fn write_named(key: StorageKey, name: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(&named(key, name), value);
-    }
-}
-
-pub(crate) fn remove_named(key: StorageKey, name: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&named(key, name));
-    }
+/// Keeps `draft` as item `name` of [`StorageKey::Drafts`], or removes the
+/// item when there is nothing to keep (`None`).
+pub(crate) fn write_draft<T: serde::Serialize>(name: &str, draft: Option<&T>) {
+    let Some(s) = storage() else { return };
+    let item = named(StorageKey::Drafts, name);
+    let _ = match draft.and_then(|d| serde_json::to_string(d).ok()) {
+        Some(text) => s.set_item(&item, &text),
+        None => s.remove_item(&item),
+    };
 }
 
 /// Removes every key this console owns, and nothing else.

@@ -25,7 +25,7 @@ use crate::features::changes::conflict_view::Choice;
 use crate::features::changes::log::{use_change_record, ChangeRecord};
 use crate::features::changes::record::Batch;
 use crate::state::session::use_session;
-use crate::state::storage::{self, StorageKey};
+use crate::state::storage;
 use crate::ui::dom::{download, focus_by_id};
 use crate::ui::leave_guard::use_leave_guard;
 use crate::ui::toasts::{use_toasts, Toasts};
@@ -50,9 +50,7 @@ fn stored_name(app_id: &AppId) -> String {
 pub(super) fn use_draft(app_id: &AppId) -> RwSignal<SettingsDraft> {
     let entry = use_session().memory.entry::<DraftMemory>(app_id.as_str());
     if entry.restored.set(()).is_ok() {
-        let saved = storage::read_named(StorageKey::Drafts, &stored_name(app_id))
-            .and_then(|raw| serde_json::from_str::<SettingsDraft>(&raw).ok());
-        if let Some(saved) = saved {
+        if let Some(saved) = storage::read_draft::<SettingsDraft>(&stored_name(app_id)) {
             entry.draft.set(saved);
         }
     }
@@ -65,12 +63,8 @@ fn keep_draft_stored(app_id: &AppId, draft: RwSignal<SettingsDraft>) {
     let name = stored_name(app_id);
     Effect::new(move |_| {
         draft.with(|d| {
-            if d.is_dirty() || d.has_conflicts() {
-                let text = serde_json::to_string(d).unwrap_or_default();
-                storage::write_named(StorageKey::Drafts, &name, &text);
-            } else {
-                storage::remove_named(StorageKey::Drafts, &name);
-            }
+            let unsaved = d.is_dirty() || d.has_conflicts();
+            storage::write_draft(&name, unsaved.then_some(d));
         })
     });
 }

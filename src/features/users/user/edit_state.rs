@@ -20,7 +20,7 @@ use crate::features::changes::record::{Outcome, Subject, Write};
 use crate::features::users::user_drafts::use_edit_draft;
 use crate::features::users::validate::UserDraft;
 use crate::state::session::use_session;
-use crate::state::storage::{self, StorageKey};
+use crate::state::storage;
 
 #[derive(Clone, Default)]
 struct EditMemory {
@@ -58,9 +58,7 @@ pub(crate) fn use_edit_memory(app_id: &AppId) -> EditMemoryHandles {
     let draft = use_edit_draft(app_id);
     let entry = use_session().memory.entry::<EditMemory>(app_id.as_str());
     if entry.restored.set(()).is_ok() {
-        let stored = storage::read_named(StorageKey::Drafts, &stored_name(app_id))
-            .and_then(|raw| serde_json::from_str::<Stored>(&raw).ok());
-        if let Some(stored) = stored {
+        if let Some(stored) = storage::read_draft::<Stored>(&stored_name(app_id)) {
             draft.set(stored.draft);
             entry.base.set(stored.base);
         }
@@ -79,12 +77,8 @@ pub(crate) fn keep_edit_stored(app_id: &AppId, edit: EditMemoryHandles) {
     let name = stored_name(app_id);
     Effect::new(move |_| {
         let (draft, base) = (edit.draft.get(), edit.base.get());
-        if draft.app_user_id.is_empty() {
-            storage::remove_named(StorageKey::Drafts, &name);
-        } else {
-            let text = serde_json::to_string(&Stored { draft, base }).unwrap_or_default();
-            storage::write_named(StorageKey::Drafts, &name, &text);
-        }
+        let open = !draft.app_user_id.is_empty();
+        storage::write_draft(&name, open.then_some(&Stored { draft, base }));
     });
 }
 
