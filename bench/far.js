@@ -7,7 +7,10 @@
 //     its button are in the DOM, then the frame is painted
 //   list painted after signing in: the click on Connect -> the list of 100 painted
 //   reload of the signed-in list: navigation with a customer token in session
-//     storage -> the list painted (the start-up run of the Start-up part)
+//     storage -> the list painted (the start-up run of the Start-up part);
+//     when the list was requested and answered and the wasm downloaded (ms
+//     from navigation; a list requested before the wasm came is negative in
+//     "wasm downloaded -> list requested")
 //   an app's detail after a click: 2 s after that list painted, the click on
 //     the first app -> its detail painted (the peer shows the list's record)
 //   settings painted (console; the peer has no settings page): navigation to
@@ -194,6 +197,9 @@ async function far(browser, { origin, consoleRun, port }) {
     row('reload of the signed-in list (navigation)', med(c.reload, (r) => r.shown), med(p.reload, (r) => r.shown));
     row('  of which: list request -> response', med(c.reload, (r) => r.listEnd - r.listStart), '');
     row('  of which: wasm downloaded -> list requested', med(c.reload, (r) => r.listStart - r.wasm), '');
+    row('  of which: list requested (from navigation)', med(c.reload, (r) => r.listStart), '');
+    row('  of which: list answered (from navigation)', med(c.reload, (r) => r.listEnd), '');
+    row('  of which: wasm downloaded (from navigation)', med(c.reload, (r) => r.wasm), '');
     row('an app\'s detail after a click', med(c.signIn, (r) => r.detail), med(p.signIn, (r) => r.detail));
     row('an app\'s details reloaded (both tokens)', med(c.detail, (r) => r.painted), 'no page');
     row('  of which: page chunks arrived', med(c.detail, (r) => r.chunkEnd), '');

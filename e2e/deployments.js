@@ -6,6 +6,8 @@
 const fs = require('fs');
 const path = require('path');
 const { PORTS, DEPLOYMENTS, DIST } = require('./ports');
+const { editIndex, checkApiBase } = require('../deploy/lib/configure-dist');
+const { loadPolicy } = require('../deploy/lib/policy');
 
 function deploy(dir, edit) {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -28,11 +30,10 @@ src="http://127.0.0.1:${PORTS.app}/connect"></iframe></body></html>
 }
 
 module.exports = () => {
+  // The cross-origin deployment is edited by the deployer's own tool
+  // (scripts/configure-dist): base, connect-src and the API's preconnect.
   const api = `http://127.0.0.1:${PORTS.corsApi}`;
-  deploy(DEPLOYMENTS.cors, (html) =>
-    html
-      .replace("connect-src 'self'", `connect-src 'self' ${api}`)
-      .replace('content="/v2/integrations"', `content="${api}/v2/integrations"`));
+  deploy(DEPLOYMENTS.cors, (html) => editIndex(html, checkApiBase(`${api}/v2/integrations`), loadPolicy()));
   framingPage();
   deploy(DEPLOYMENTS.fast, (html) =>
     html.replace('<meta name="exotel-api-timeout-ms" content="15000" />', '<meta name="exotel-api-timeout-ms" content="1500" />'));

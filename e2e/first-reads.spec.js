@@ -4,7 +4,7 @@
 // been sent (or 5 s have passed): a read that waited for the chunk would not
 // be seen in time. The page then takes that answer: one request, not two, and
 // every error path (the 401 gate, the error panel) is as it was.
-const { test, expect, sandbox, signIn } = require('./fixtures');
+const { test, expect, sandbox, signIn, holdUntilSent } = require('./fixtures');
 
 const apps = async (request) => (await sandbox.state(request)).apps;
 
@@ -21,34 +21,9 @@ async function signInUnlocked(page, app) {
   await expect(page.getByTestId('app-facts')).toBeVisible();
 }
 
-/**
- * From now on: every API request the page sends (as `METHOD path?query`), and
- * the chunk `chunk` held back until each of `reads` (patterns) has been sent,
- * at most 5 s. `seenFirst` resolves to whether they all were, before the chunk
- * was let through.
- */
-function holdChunkUntil(page, chunk, reads) {
-  const sent = [];
-  let wake = () => {};
-  page.on('request', (req) => {
-    const url = new URL(req.url());
-    if (!url.pathname.startsWith('/v2/integrations')) return;
-    sent.push(`${req.method()} ${url.pathname.replace('/v2/integrations', '')}${url.search}`);
-    wake();
-  });
-  const allSent = () => reads.every((read) => sent.some((s) => read.test(s)));
-  let seenFirst;
-  const held = new Promise((resolve) => { seenFirst = resolve; });
-  page.route(new RegExp(`/split-${chunk}-[0-9a-f]{16}\\.wasm$`), async (route) => {
-    const deadline = Date.now() + 5000;
-    while (!allSent() && Date.now() < deadline) {
-      await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 50); });
-    }
-    seenFirst(allSent());
-    await route.continue();
-  });
-  return { sent, seenFirst: held };
-}
+/** Every API request sent from now on, and the chunk `chunk` held until `reads` were sent. */
+const holdChunkUntil = (page, chunk, reads) =>
+  holdUntilSent(page, new RegExp(`/split-${chunk}-[0-9a-f]{16}\\.wasm$`), reads);
 
 const count = (sent, pattern) => sent.filter((s) => pattern.test(s)).length;
 const APP_READ = /^GET \/app\?entity=app$/;
@@ -61,7 +36,7 @@ test('a reload of an unlocked app reads the app while the page chunk downloads, 
   await signInUnlocked(page, app);
   const { sent, seenFirst } = holdChunkUntil(page, 'detail-page', [APP_READ]);
   await page.reload();
-  expect(await seenFirst, 'GET /app?entity=app sent before the chunk arrived').toBe(true);
+  expect(await seenFirst, 'GET /app?entity=app sent before the chunk arrived').toBeTruthy();
   await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
   await expect(page.getByTestId('app-title')).toHaveText(app.AppName);
   expect(count(sent, APP_READ)).toBe(1);
@@ -81,7 +56,7 @@ test('settings: the settings and the app list are read while the chunks download
   await signInUnlocked(page, app);
   const { sent, seenFirst } = holdChunkUntil(page, 'settings-page', [SETTINGS_READ, APP_LIST]);
   await page.goto(`/apps/${app.AppID}/settings`);
-  expect(await seenFirst, 'GET /app_setting and the list sent before the chunk arrived').toBe(true);
+  expect(await seenFirst, 'GET /app_setting and the list sent before the chunk arrived').toBeTruthy();
   await expect(page.getByLabel('Incoming call pop-up URL (popup)', { exact: true })).toBeVisible();
   await expect(page.getByTestId('app-title')).toHaveText(app.AppName);
   expect(count(sent, SETTINGS_READ)).toBe(1);
@@ -104,7 +79,7 @@ test('a refused token on the early read goes to the unlock form, and the app unl
   await sandbox.fault(request, { kind: 'unauthorized401', route: 'settings' });
   const { sent, seenFirst } = holdChunkUntil(page, 'settings-page', [SETTINGS_READ]);
   await page.goto(`/apps/${app.AppID}/settings`);
-  expect(await seenFirst).toBe(true);
+  expect(await seenFirst).toBeTruthy();
   await expect(page.getByTestId('unlock-form')).toBeVisible();
   await expect(page.getByText(/The app token was refused/)).toBeVisible();
   expect(await page.evaluate(() => sessionStorage.getItem('exotel.console.appTokens') ?? '')).not.toContain(app.AppID);
@@ -120,7 +95,7 @@ test('a failed early read shows the error with its RequestId, and Refresh reads 
   await sandbox.fault(request, { kind: 'failure200', route: 'detail' });
   const { sent, seenFirst } = holdChunkUntil(page, 'detail-page', [APP_READ]);
   await page.reload();
-  expect(await seenFirst).toBe(true);
+  expect(await seenFirst).toBeTruthy();
   const failed = page.getByRole('alert').filter({ hasText: 'Loading the app' });
   await expect(failed).toContainText('simulated failure');
   await expect(failed).toContainText('RequestId: ');

@@ -104,6 +104,36 @@ async function signIn(page, path = '/') {
   await page.getByRole('button', { name: 'Connect' }).click();
 }
 
+/**
+ * From now on: every API request the page sends (as `METHOD path?query`), and
+ * the file matching `file` (a regexp: a wasm the page loads) held back until
+ * each of `reads` (patterns) has been sent, or `waitMs` have passed.
+ * `seenFirst` resolves to the requests sent by then if they all were, else
+ * false: reads that waited for that file would not be seen in time.
+ */
+function holdUntilSent(page, file, reads, waitMs = 5000) {
+  const sent = [];
+  let wake = () => {};
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (!url.pathname.startsWith('/v2/integrations')) return;
+    sent.push(`${req.method()} ${url.pathname.replace('/v2/integrations', '')}${url.search}`);
+    wake();
+  });
+  const allSent = () => reads.every((read) => sent.some((s) => read.test(s)));
+  let seenFirst;
+  const held = new Promise((resolve) => { seenFirst = resolve; });
+  page.route(file, async (route) => {
+    const deadline = Date.now() + waitMs;
+    while (!allSent() && Date.now() < deadline) {
+      await new Promise((resolve) => { wake = resolve; setTimeout(resolve, 50); });
+    }
+    seenFirst(allSent() ? [...sent] : false);
+    await route.continue();
+  });
+  return { sent, seenFirst: held };
+}
+
 /** Fills the create form; returns what was typed. */
 async function fillCreateForm(page, app = {}) {
   const v = { name: 'WebRTC', sid: 'acme1', key: 'key-123', token: 'tok-456', domain: 'mumbai', ...app };
@@ -165,6 +195,6 @@ const test = base.test.extend({
 });
 
 module.exports = {
-  test, expect: base.expect, sandbox, signIn, fillCreateForm, appToken, axe, secretPlaces, shot, API,
+  test, expect: base.expect, sandbox, signIn, holdUntilSent, fillCreateForm, appToken, axe, secretPlaces, shot, API,
   CUSTOMER_ID, CUSTOMER_SECRET, PORTS, DEPLOYMENTS,
 };

@@ -90,6 +90,24 @@ test('Mumbai itself (already allowed) is not listed twice; the timeout stays unl
   fs.rmSync(dir, { recursive: true });
 });
 
+test('an API on another host gets one preconnect, replaced on a new host, gone for the same origin', () => {
+  const dir = tempDist();
+  const html = () => fs.readFileSync(path.join(dir, 'dist', 'index.html'), 'utf8');
+  const preconnects = () => [...html().matchAll(/<link rel="preconnect" href="([^"]*)" crossorigin/g)].map((m) => m[1]);
+  assert.deepEqual(preconnects(), [], 'the build itself has none (same origin)');
+  assert.equal(run(dir, '--api-base', 'https://one.example.com/v2/integrations').status, 0);
+  assert.deepEqual(preconnects(), ['https://one.example.com']);
+  assert.equal(run(dir, '--api-base', 'http://127.0.0.1:9000/v2/integrations').status, 0);
+  assert.equal(run(dir, '--api-base', 'http://127.0.0.1:9000/v2/integrations').status, 0);
+  assert.deepEqual(preconnects(), ['http://127.0.0.1:9000']);
+  // Before the scripts, so the connection opens as the page starts.
+  assert.ok(html().indexOf('rel="preconnect"') < html().indexOf('<script'));
+  assert.equal(run(dir, '--api-base', '/v2/integrations').status, 0);
+  assert.deepEqual(preconnects(), []);
+  assert.equal(html(), fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'), 'back to the build as it was');
+  fs.rmSync(dir, { recursive: true });
+});
+
 test('--server-config writes nginx.conf and Caddyfile with the same CSP', () => {
   const dir = tempDist();
   const conf = path.join(dir, 'conf');

@@ -7,6 +7,10 @@
 //! decodes it and reports it as it does any answer: the request log, the
 //! app's token gate and the error views see what they always saw.
 //!
+//! On a reload, index.html's inline script has already sent the first
+//! page's customer reads before the wasm arrived; [`Client::adopt_script_reads`]
+//! makes them early reads of the same kind.
+//!
 //! An early answer is used once, only within [`FRESH_MS`] of being asked
 //! for, and never after a write: a call of any other method drops the
 //! early reads not yet taken, so nothing read before a save is shown after
@@ -19,10 +23,14 @@ use std::future::poll_fn;
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
+
 use super::endpoints::Client;
 use super::error::ApiError;
 use super::token::normalize_token;
-use super::transport::{send, Answer, HttpMethod, Outgoing};
+use super::transport::{read_sent, send, Answer, HttpMethod, Outgoing};
+use super::CustomerToken;
 
 /// How long after it was sent an early answer may stand in for a call.
 pub(crate) const FRESH_MS: f64 = 10_000.0;
@@ -100,12 +108,30 @@ impl<A> EarlyReads<A> {
     }
 }
 
+/// What an early read came to.
+enum Outcome {
+    Answered(Result<Answer, ApiError>),
+    /// A read of index.html's script that failed without an answer: the
+    /// call sends it itself, so its error is the call's own.
+    SendAgain,
+}
+
 /// An answer on its way: filled by the early request, awaited by the call
 /// that takes it.
 #[derive(Default)]
 struct Slot {
-    answer: Option<Result<Answer, ApiError>>,
+    outcome: Option<Outcome>,
     waiting: Option<Waker>,
+}
+
+impl Slot {
+    fn fill(slot: &Pending, outcome: Outcome) {
+        let mut slot = slot.borrow_mut();
+        slot.outcome = Some(outcome);
+        if let Some(waker) = slot.waiting.take() {
+            waker.wake();
+        }
+    }
 }
 
 type Pending = Rc<RefCell<Slot>>;
@@ -134,12 +160,55 @@ impl Client {
                 json_body: None,
             };
             let answer = send(outgoing, timeout_ms).await;
-            let mut slot = slot.borrow_mut();
-            slot.answer = Some(answer);
-            if let Some(waker) = slot.waiting.take() {
-                waker.wake();
-            }
+            Slot::fill(&slot, Outcome::Answered(answer));
         });
+    }
+
+    /// Takes the GETs index.html's inline script sent on a reload, with the
+    /// customer token `token` from session storage, before the wasm started
+    /// (`window.exotelEarlyReads`: url, sent, the `fetch` promise and its
+    /// AbortController), as if [`Client::read_early`] had sent them. The
+    /// script sends the stored token as it is: one the console would send
+    /// otherwise (normalized) is not taken, and its calls send their own.
+    pub(crate) fn adopt_script_reads(&self, token: &CustomerToken) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let key = JsValue::from_str("exotelEarlyReads");
+        let reads = Reflect::get(&window, &key).unwrap_or_default();
+        let target: &js_sys::Object = window.unchecked_ref();
+        let _ = Reflect::delete_property(target, &key);
+        let (Ok(reads), token) = (reads.dyn_into::<js_sys::Array>(), token.expose()) else {
+            return;
+        };
+        if normalize_token(token) == token {
+            for read in reads.iter() {
+                self.adopt(&read, token);
+            }
+        }
+    }
+
+    fn adopt(&self, read: &JsValue, token: &str) -> Option<()> {
+        let field = |name: &str| Reflect::get(read, &JsValue::from_str(name)).ok();
+        let url = field("url")?.as_string()?;
+        let sent = field("sent")?.as_f64()?;
+        let fetched: js_sys::Promise = field("response")?.dyn_into().ok()?;
+        let controller: web_sys::AbortController = field("abort")?.dyn_into().ok()?;
+        let slot = Pending::default();
+        if !EARLY.with_borrow_mut(|reads| reads.start(&url, token, sent, || slot.clone())) {
+            return None;
+        }
+        let timeout_ms = self.timeout_ms;
+        // What is left of the call's allowance, counted from the script's send.
+        let left_ms = (f64::from(timeout_ms) - (js_sys::Date::now() - sent)).max(0.0) as u32;
+        wasm_bindgen_futures::spawn_local(async move {
+            let outcome = match read_sent(fetched, controller, left_ms, timeout_ms, &url).await {
+                Some(answer) => Outcome::Answered(answer),
+                None => Outcome::SendAgain,
+            };
+            Slot::fill(&slot, outcome);
+        });
+        Some(())
     }
 }
 
@@ -157,10 +226,10 @@ pub(super) async fn answer_or_send(
     let Some((sent, slot)) = early else {
         return (now, send(outgoing, timeout_ms).await);
     };
-    let answer = poll_fn(|cx| {
+    let outcome = poll_fn(|cx| {
         let mut slot = slot.borrow_mut();
-        match slot.answer.take() {
-            Some(answer) => Poll::Ready(answer),
+        match slot.outcome.take() {
+            Some(outcome) => Poll::Ready(outcome),
             None => {
                 slot.waiting = Some(cx.waker().clone());
                 Poll::Pending
@@ -168,7 +237,10 @@ pub(super) async fn answer_or_send(
         }
     })
     .await;
-    (sent, answer)
+    match outcome {
+        Outcome::Answered(answer) => (sent, answer),
+        Outcome::SendAgain => (js_sys::Date::now(), send(outgoing, timeout_ms).await),
+    }
 }
 
 #[cfg(test)]
@@ -243,3 +315,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+#[path = "early_browser_tests.rs"]
+mod browser_tests;

@@ -97,9 +97,49 @@ pub(crate) async fn send(request: Outgoing<'_>, timeout_ms: u32) -> Result<Answe
         None => builder.build(),
     }
     .map_err(|e| guard.error(e))?;
-    let response = match built.send().await {
+    let response = built.send().await.map_err(|e| guard.error(e));
+    read_answer(response, guard, request.url).await
+}
+
+/// The answer to a GET that index.html's inline script sent with `fetch`
+/// before the wasm started (see `super::early`), read as [`send`] reads
+/// its own: `controller` aborts it `left_ms` from now (reported as a
+/// timeout after `timeout_ms`, the call's whole allowance). `None` when it
+/// failed without an answer: the call then sends the request itself, so
+/// the admin sees the error it gives (a blocked host named, for one).
+pub(crate) async fn read_sent(
+    fetched: js_sys::Promise,
+    controller: web_sys::AbortController,
+    left_ms: u32,
+    timeout_ms: u32,
+    url: &str,
+) -> Option<Result<Answer, ApiError>> {
+    csp::watch();
+    // A timeout of 0 never fires, as in `send`; otherwise at least 1 ms.
+    let delay_ms = if timeout_ms == 0 { 0 } else { left_ms.max(1) };
+    let guard = AbortGuard::with(Some(controller), delay_ms, timeout_ms);
+    match wasm_bindgen_futures::JsFuture::from(fetched).await {
+        Ok(raw) => {
+            let response =
+                gloo_net::http::Response::from(raw.unchecked_into::<web_sys::Response>());
+            Some(read_answer(Ok(response), guard, url).await)
+        }
+        Err(_) if guard.timed_out.get() => Some(Err(ApiError::Timeout {
+            after_ms: timeout_ms,
+        })),
+        Err(_) => None,
+    }
+}
+
+/// Status, content type and text of a fetch's response, or why there is none.
+async fn read_answer(
+    response: Result<gloo_net::http::Response, ApiError>,
+    guard: AbortGuard,
+    url: &str,
+) -> Result<Answer, ApiError> {
+    let response = match response {
         Ok(response) => response,
-        Err(e) => return Err(explain_blocked(guard.error(e), request.url).await),
+        Err(e) => return Err(explain_blocked(e, url).await),
     };
     let status = response.status();
     let content_type = response.headers().get("content-type");
@@ -152,18 +192,23 @@ struct AbortGuard {
 
 impl AbortGuard {
     fn start(after_ms: u32) -> Self {
-        let controller = web_sys::AbortController::new().ok();
+        Self::with(web_sys::AbortController::new().ok(), after_ms, after_ms)
+    }
+
+    /// Aborts through `controller` in `delay_ms`, reported as a timeout
+    /// after `after_ms`.
+    fn with(controller: Option<web_sys::AbortController>, delay_ms: u32, after_ms: u32) -> Self {
         let timed_out = Rc::new(Cell::new(false));
         let mut timer = None;
         let mut on_timeout = None;
-        if let (Some(ctrl), Some(window), true) = (&controller, web_sys::window(), after_ms > 0) {
+        if let (Some(ctrl), Some(window), true) = (&controller, web_sys::window(), delay_ms > 0) {
             let ctrl = ctrl.clone();
             let flag = Rc::clone(&timed_out);
             let callback = Closure::<dyn FnMut()>::new(move || {
                 flag.set(true);
                 ctrl.abort();
             });
-            let ms = i32::try_from(after_ms).unwrap_or(i32::MAX);
+            let ms = i32::try_from(delay_ms).unwrap_or(i32::MAX);
             if let Ok(handle) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
                 callback.as_ref().unchecked_ref(),
                 ms,

@@ -65,9 +65,10 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    /// Restores the session from storage (a reload keeps it).
+    /// Restores the session from storage (a reload keeps it), with the
+    /// reads index.html's script sent for it (`api::early`).
     pub(crate) fn load(default_api_base: String) -> Self {
-        Self {
+        let session = Self {
             timeout_ms: crate::state::config::api_timeout_ms(),
             api_base: RwSignal::new(storage::read(StorageKey::ApiBase).unwrap_or(default_api_base)),
             customer_id: RwSignal::new(storage::read(StorageKey::CustomerId)),
@@ -83,7 +84,13 @@ impl Session {
             notice: RwSignal::new(None),
             log: RequestLog::new(),
             memory: TabMemory::new(),
+        };
+        // What index.html's script sent with the stored token, before the
+        // wasm started, is this session's to take.
+        if let Some(token) = session.customer_token.get_untracked() {
+            session.client().adopt_script_reads(&token);
         }
+        session
     }
 
     /// A client for the session's API base, reporting to the request log.

@@ -1,13 +1,11 @@
 //! How the sandbox is served: CORS, static files with SPA fallback, large
 //! seeds, and the binary's banner and request log.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::json;
 

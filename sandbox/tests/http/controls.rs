@@ -1,11 +1,9 @@
 //! The `/__sandbox/` test controls: faults, token expiry, reset, state, raw
 //! list items and direct app creation.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 

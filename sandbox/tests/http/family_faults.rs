@@ -2,11 +2,9 @@
 //! routes: every kind, route scoping, and hitting a later call (`after`, or
 //! a method/path/query match).
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 

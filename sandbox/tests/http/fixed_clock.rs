@@ -10,8 +10,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Value};
 
-mod common;
-use common::{app_body, CUSTOMER_ID, CUSTOMER_SECRET};
+use crate::common::{app_body, CUSTOMER_ID, CUSTOMER_SECRET};
 
 const FROZEN: &str = "2025-01-15T10:00:00+05:30";
 

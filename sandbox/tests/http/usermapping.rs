@@ -1,9 +1,7 @@
 //! /usermapping and /device: shapes, quirks, validation, paging, devices,
 //! deletion, and cascading with the app.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 

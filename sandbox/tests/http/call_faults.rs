@@ -2,11 +2,9 @@
 //! delete_customer, inbound_call, outbound_call): every kind, route scoping,
 //! `after`, and that a faulted call changes nothing.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 const ROUTES: [&str; 4] = [

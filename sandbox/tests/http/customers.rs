@@ -2,9 +2,7 @@
 //! with its own id and secret and owning its own apps, and deleting one with
 //! everything under it.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;

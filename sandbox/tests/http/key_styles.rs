@@ -2,9 +2,7 @@
 //! offsets, ids with gaps or opaque strings; followed key by key, every
 //! style lists every user once.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 

@@ -1,9 +1,7 @@
 //! GET /customer and /app_setting: shapes, quirks, validation, the
 //! settings-rewrite control and the request log's body summaries.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 
@@ -81,7 +79,7 @@ async fn customer_needs_a_customer_token() {
         (s, v),
         (500, json!({"error": "invalid AuthToken: malformed"}))
     );
-    // POST and DELETE exist since issue 21 (tests/customers.rs); PUT does not.
+    // POST and DELETE exist since issue 21 (tests/http/customers.rs); PUT does not.
     let (s, v) = sb.call("PUT", "/customer", None, None).await;
     failure(s, &v, 405, "method PUT not allowed");
 }

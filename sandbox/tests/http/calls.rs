@@ -1,9 +1,7 @@
 //! /call (issue 21): the inbound-call notification and the outbound call,
 //! and the webhook deliveries they record instead of sending.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;

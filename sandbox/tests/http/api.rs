@@ -1,10 +1,8 @@
 //! The documented API, rule by rule, over real HTTP.
 
-mod common;
-
+use crate::common::*;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
-use common::*;
 use serde_json::{json, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -452,7 +450,7 @@ async fn list_with_an_app_token_is_401() {
 async fn get_with_an_unknown_entity_is_400() {
     let sb = start().await;
     let ct = sb.customer_token().await;
-    // Without `entity` the token decides (issue 25, tests/web_sdk.rs).
+    // Without `entity` the token decides (issue 25, tests/http/web_sdk.rs).
     for query in ["?entity=admin", "?entity=Customer", "?entity=apps"] {
         let resp = sb
             .client

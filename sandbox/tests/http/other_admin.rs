@@ -2,9 +2,7 @@
 //! the client's back, at once or just before a chosen call (between two of
 //! the client's reads), never in the request log.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{json, Value};
 
 /// A sandbox with one app (its token) and one user `u1` of it.

@@ -3,9 +3,7 @@
 //! user objects, and a SipSecret it can decrypt, whose password a test can
 //! ask for. The SDK itself runs against the sandbox in e2e/web-sdk.spec.js.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use exotel_sandbox::Config;
 use serde_json::{json, Value};
 
