@@ -1,4 +1,4 @@
-// Issue 23, item 5: an app's page asks for what it reads first as navigation
+// Issue 23, item 5: an app's page (details, settings, the users list) asks for what it reads first as navigation
 // starts, while its code (a lazy chunk) is still downloading, not once the
 // chunk has arrived. Each test holds the page's chunk back until the read has
 // been sent (or 5 s have passed): a read that waited for the chunk would not
@@ -103,4 +103,45 @@ test('a failed early read shows the error with its RequestId, and Refresh reads 
   await expect(page.getByTestId('app-facts')).toContainText(app.AppID);
   await expect(failed).toHaveCount(0);
   expect(count(sent, APP_READ)).toBe(2);
+});
+
+const USERS_FIRST = /^GET \/usermapping\?page_size=100&last_value=0$/;
+
+test("an unlocked app's users: the first page is read while the users chunk downloads, once", async ({
+  page,
+  request,
+}) => {
+  await sandbox.seedUsers(request, 1, 150);
+  const [app] = await apps(request);
+  await signInUnlocked(page, app);
+  const { sent, seenFirst } = holdChunkUntil(page, 'users-pages', [USERS_FIRST]);
+  await page.goto(`/apps/${app.AppID}/users`);
+  expect(await seenFirst, 'the first page asked for before the chunk arrived').toBeTruthy();
+  await expect(page.getByTestId('user-count')).toHaveText('150 users');
+  expect(count(sent, USERS_FIRST)).toBe(1);
+  expect(count(sent, /^GET \/usermapping\?page_size=100&last_value=100$/)).toBe(1);
+  // Back on the list after the details: loaded already, nothing is read early.
+  await page.getByRole('link', { name: 'Details', exact: true }).click();
+  await page.getByRole('link', { name: 'Users', exact: true }).click();
+  await expect(page.getByTestId('user-count')).toHaveText('150 users');
+  expect(count(sent, /^GET \/usermapping/)).toBe(2);
+});
+
+test('a refused token on the early users read goes to the unlock form; Resume then loads them', async ({
+  page,
+  request,
+}) => {
+  await sandbox.seedUsers(request, 1, 30);
+  const [app] = await apps(request);
+  await signInUnlocked(page, app);
+  await sandbox.fault(request, { kind: 'unauthorized401', route: 'users' });
+  const { sent, seenFirst } = holdChunkUntil(page, 'users-pages', [USERS_FIRST]);
+  await page.goto(`/apps/${app.AppID}/users`);
+  expect(await seenFirst).toBeTruthy();
+  await expect(page.getByTestId('unlock-form')).toContainText('The app token was refused');
+  await unlock(page, app);
+  // As for a 401 on any page of a load: it stopped there, and resumes.
+  await page.getByRole('button', { name: 'Resume loading' }).click();
+  await expect(page.getByTestId('user-count')).toHaveText('30 users');
+  expect(count(sent, USERS_FIRST)).toBe(2);
 });

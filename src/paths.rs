@@ -101,6 +101,15 @@ pub(crate) fn with_query(path: &str, search: &str) -> String {
     }
 }
 
+/// The AppID in an app page's address (`/apps/<AppID>/...`), as written
+/// there, for code that runs before the router has matched the route (a
+/// route's `data`). An AppID the router would decode differently finds no
+/// token, and its page reads as it always did.
+pub(crate) fn app_id_in(path: &str) -> Option<AppId> {
+    let id = path.strip_prefix("/apps/")?.split('/').next()?;
+    (!id.is_empty()).then(|| AppId::new(id))
+}
+
 /// The detail page of an app (its AppID, URL-encoded).
 pub(crate) fn app_href(app_id: &AppId) -> String {
     format!("/apps/{}", encode(app_id.as_str()))
@@ -141,6 +150,16 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_app_id_is_read_from_an_app_page_address() {
+        assert_eq!(app_id_in("/apps/a1"), Some(AppId::new("a1")));
+        assert_eq!(app_id_in("/apps/a1/settings"), Some(AppId::new("a1")));
+        assert_eq!(app_id_in("/apps/a1/users/u%201"), Some(AppId::new("a1")));
+        assert_eq!(app_id_in("/apps/"), None);
+        assert_eq!(app_id_in("/"), None);
+        assert_eq!(app_id_in("/account"), None);
+    }
 
     #[test]
     fn next_is_limited_to_local_paths() {

@@ -20,7 +20,7 @@ use crate::features::connect::new_customer::NewCustomerPage;
 use crate::features::connect::page::ConnectPage;
 use crate::features::shell::not_found::NotFound;
 use crate::features::users::UserPage;
-use crate::features::users::UsersPage;
+use crate::features::users::{users_kept, UsersPage};
 use crate::paths::{connect_href, AppPage};
 use crate::state::prefetch;
 use crate::state::session::use_session;
@@ -41,8 +41,8 @@ lazy::lazy_page!(
 );
 lazy::lazy_page!(AccountRoute, account_route, customer_pages, AccountPage);
 lazy::lazy_page!(ChangesRoute, changes_route, changes_page, ChangesPage);
-// An app's frame and its details and settings send their first reads as
-// navigation starts, while their chunks download (`first_reads`).
+// An app's frame, its details, settings and users list send their first
+// reads as navigation starts, while their chunks download (`first_reads`).
 lazy::lazy_page!(
     AppShellRoute,
     app_shell_route,
@@ -56,7 +56,7 @@ lazy::lazy_page!(
     detail_page,
     DetailPage,
     in_unlocked_app,
-    first = page_reads_first(AppPage::Details)
+    first = page_reads_first(AppPage::Details, None)
 );
 lazy::lazy_page!(
     SettingsRoute,
@@ -64,14 +64,15 @@ lazy::lazy_page!(
     settings_page,
     SettingsPage,
     in_unlocked_app,
-    first = page_reads_first(AppPage::Settings)
+    first = page_reads_first(AppPage::Settings, None)
 );
 lazy::lazy_page!(
     UsersRoute,
     users_route,
     users_pages,
     UsersPage,
-    in_unlocked_app
+    in_unlocked_app,
+    first = page_reads_first(AppPage::Users, Some(users_kept))
 );
 lazy::lazy_page!(
     UserRoute,

@@ -198,6 +198,15 @@ pub(crate) const NEXT_PAGE_KEYS: [&str; 5] = [
 /// The `last_value` of the first page.
 pub(crate) const FIRST_PAGE: &str = "0";
 
+/// Users asked for per `GET /usermapping`: the most the list asks at once
+/// (100 pages for 10,000 users); Exotel may serve fewer (the paging rules).
+pub(crate) const PAGE_SIZE: usize = 100;
+
+/// `GET /usermapping` for the first page at [`PAGE_SIZE`], written out: the
+/// list's first read is sent from the main module, which then carries no
+/// URL-building code for it (tested equal to [`page_path`]'s).
+pub(crate) const FIRST_PAGE_PATH: &str = "/usermapping?page_size=100&last_value=0";
+
 /// `GET /usermapping` for one page.
 pub(crate) fn page_path(page_size: usize, last_value: &str) -> String {
     format!(
@@ -442,10 +451,7 @@ mod tests {
             one_user_path("+9198&x=1"),
             "/usermapping?user_id=%2B9198%26x%3D1"
         );
-        assert_eq!(
-            page_path(100, FIRST_PAGE),
-            "/usermapping?page_size=100&last_value=0"
-        );
+        assert_eq!(page_path(PAGE_SIZE, FIRST_PAGE), FIRST_PAGE_PATH);
         assert_eq!(
             page_path(20, "k 1"),
             "/usermapping?page_size=20&last_value=k%201"

@@ -59,6 +59,13 @@ impl TabMemory {
         });
     }
 
+    /// Whether a `T` is kept for `key`: whether a page has asked for it in
+    /// this tab. Makes none, and has no code per `T` but its `TypeId`.
+    pub(crate) fn holds<T: 'static>(&self, key: &str) -> bool {
+        self.entries
+            .with_value(|all| all.contains_key(&(TypeId::of::<T>(), key.to_string())))
+    }
+
     /// Forgets everything (sign-out).
     pub(crate) fn clear(&self) {
         self.entries.update_value(BTreeMap::clear);
@@ -92,5 +99,20 @@ mod tests {
         assert_eq!(memory.entry::<Other>("a1").0.get_untracked(), "");
         memory.clear();
         assert_eq!(memory.entry::<Draft>("a1").0.get_untracked(), "");
+    }
+
+    #[test]
+    fn holds_tells_whether_an_entry_was_made_without_making_one() {
+        let owner = Owner::new();
+        owner.set();
+        let memory = TabMemory::new();
+        assert!(!memory.holds::<Draft>("a1"));
+        assert!(!memory.holds::<Draft>("a1"), "asking made nothing");
+        memory.entry::<Draft>("a1");
+        assert!(memory.holds::<Draft>("a1"));
+        assert!(!memory.holds::<Other>("a1"));
+        assert!(!memory.holds::<Draft>("a2"));
+        memory.clear();
+        assert!(!memory.holds::<Draft>("a1"));
     }
 }

@@ -4,16 +4,23 @@
 //! `data` (in the main module, before the chunk is fetched); the pages make
 //! their calls as always and take those answers (`api::early`).
 //! [`first_read`] is the rule both follow: the frame asks for the app list
-//! only when it will (`use_known_app`), a page only for what it shows.
+//! only when it will (`use_known_app`), a page only for what it shows and
+//! the tab does not already hold (the users loaded, say).
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::endpoints::{APP_LIST, THIS_APP};
 use crate::api::settings::SETTINGS;
+use crate::api::users::FIRST_PAGE_PATH;
 use crate::api::AppId;
-use crate::paths::AppPage;
+use crate::paths::{app_id_in, AppPage};
+use crate::state::memory::TabMemory;
 use crate::state::session::Session;
+
+/// Whether the tab's memory already holds what a page shows of an app (a
+/// feature's own answer: the store knows no feature).
+pub(crate) type Kept = fn(TabMemory, &AppId) -> bool;
 
 /// The route being entered: the frame (the parent route, on `page`), or a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +38,8 @@ pub(crate) enum FirstRead {
     ThisApp,
     /// Its settings (`GET /app_setting`, app token).
     Settings,
+    /// The first page of its users (`GET /usermapping`, app token).
+    UsersFirstPage,
 }
 
 /// Whether `page` reads the app with its own token: the details of an
@@ -40,41 +49,35 @@ pub(crate) fn page_reads_app(page: AppPage, unlocked: bool) -> bool {
 }
 
 /// What entering `entered` reads at once: `unlocked`, the tab holds the
-/// app's token; `listed`, its list in memory holds the app.
-pub(crate) fn first_read(entered: Entered, unlocked: bool, listed: bool) -> Option<FirstRead> {
-    match entered {
-        Entered::Frame(page) => {
-            (!listed && !page_reads_app(page, unlocked)).then_some(FirstRead::AppList)
-        }
+/// app's token; `kept`, the tab's memory holds what it would read (for the
+/// frame, the app in its list of apps).
+pub(crate) fn first_read(entered: Entered, unlocked: bool, kept: bool) -> Option<FirstRead> {
+    let read = match entered {
+        Entered::Frame(page) => (!page_reads_app(page, unlocked)).then_some(FirstRead::AppList),
         Entered::Page(AppPage::Details) => unlocked.then_some(FirstRead::ThisApp),
         Entered::Page(AppPage::Settings) => unlocked.then_some(FirstRead::Settings),
-        Entered::Page(_) => None,
-    }
-}
-
-/// The AppID in an app page's address (`/apps/<AppID>/...`), as written
-/// there. An AppID the router would decode differently finds no token, and
-/// its page reads as it always did.
-fn app_id_in(path: &str) -> Option<AppId> {
-    let id = path.strip_prefix("/apps/")?.split('/').next()?;
-    (!id.is_empty()).then(|| AppId::new(id))
+        Entered::Page(AppPage::Users) => unlocked.then_some(FirstRead::UsersFirstPage),
+        Entered::Page(AppPage::User) => None,
+    };
+    read.filter(|_| !kept)
 }
 
 /// Sends the frame's first read: its route's `data`, as navigation to an
 /// app's pages starts.
 pub(crate) fn frame_reads_first() {
-    read_first(None);
+    read_first(None, None);
 }
 
-/// Sends the first read of `page`: its route's `data`, as navigation to it starts.
-pub(crate) fn page_reads_first(page: AppPage) {
-    read_first(Some(page));
+/// Sends the first read of `page`: its route's `data`, as navigation to it
+/// starts; nothing when `kept` says the tab already holds it.
+pub(crate) fn page_reads_first(page: AppPage, kept: Option<Kept>) {
+    read_first(Some(page), kept);
 }
 
 /// Sends the first read of the page route entered (`None`: the frame, on
 /// the page the address names). The router's location is already the new
 /// address.
-fn read_first(page: Option<AppPage>) {
+fn read_first(page: Option<AppPage>, kept: Option<Kept>) {
     let Some(session) = use_context::<Session>() else {
         return;
     };
@@ -87,10 +90,14 @@ fn read_first(page: Option<AppPage>) {
         Some(page) => Entered::Page(page),
     };
     let app_token = session.app_token_untracked(&app_id);
-    let listed = session
-        .known_apps
-        .with_untracked(|apps| apps.iter().any(|app| app.app_id == app_id));
-    let (path, token) = match first_read(entered, app_token.is_some(), listed) {
+    let kept = match (page, kept) {
+        (None, _) => session
+            .known_apps
+            .with_untracked(|apps| apps.iter().any(|app| app.app_id == app_id)),
+        (Some(_), Some(kept)) => kept(session.memory, &app_id),
+        (Some(_), None) => false,
+    };
+    let (path, token) = match first_read(entered, app_token.is_some(), kept) {
         Some(FirstRead::AppList) => (
             APP_LIST,
             session
@@ -100,6 +107,9 @@ fn read_first(page: Option<AppPage>) {
         ),
         Some(FirstRead::ThisApp) => (THIS_APP, app_token.map(|t| t.expose().to_string())),
         Some(FirstRead::Settings) => (SETTINGS, app_token.map(|t| t.expose().to_string())),
+        Some(FirstRead::UsersFirstPage) => {
+            (FIRST_PAGE_PATH, app_token.map(|t| t.expose().to_string()))
+        }
         None => return,
     };
     if let Some(token) = token {
@@ -144,24 +154,26 @@ mod tests {
     }
 
     #[test]
-    fn the_app_id_is_read_from_an_app_page_address() {
-        assert_eq!(app_id_in("/apps/a1"), Some(AppId::new("a1")));
-        assert_eq!(app_id_in("/apps/a1/settings"), Some(AppId::new("a1")));
-        assert_eq!(app_id_in("/apps/a1/users/u%201"), Some(AppId::new("a1")));
-        assert_eq!(app_id_in("/apps/"), None);
-        assert_eq!(app_id_in("/"), None);
-        assert_eq!(app_id_in("/account"), None);
-    }
-
-    #[test]
     fn an_unlocked_page_reads_what_it_shows_and_a_locked_one_nothing() {
         let unlocked = |page| first_read(Entered::Page(page), true, false);
         assert_eq!(unlocked(AppPage::Details), Some(FirstRead::ThisApp));
         assert_eq!(unlocked(AppPage::Settings), Some(FirstRead::Settings));
-        assert_eq!(unlocked(AppPage::Users), None);
+        assert_eq!(unlocked(AppPage::Users), Some(FirstRead::UsersFirstPage));
         assert_eq!(unlocked(AppPage::User), None);
         for page in PAGES {
             assert_eq!(first_read(Entered::Page(page), false, true), None);
+            assert_eq!(first_read(Entered::Page(page), false, false), None);
+        }
+    }
+
+    #[test]
+    fn what_the_tab_already_holds_is_not_read_again() {
+        for page in PAGES {
+            assert_eq!(
+                first_read(Entered::Page(page), true, true),
+                None,
+                "{page:?}"
+            );
         }
     }
 }

@@ -22,10 +22,24 @@ pub(crate) struct LoadedUsers {
     pub(crate) resume_from: Option<String>,
 }
 
+impl LoadedUsers {
+    /// Whether the list, when shown, loads from the first page: nothing is
+    /// complete and no stopped load waits to be resumed.
+    pub(crate) fn loads_from_start(&self) -> bool {
+        !self.complete && self.resume_from.is_none()
+    }
+}
+
 /// The users of `app_id` as loaded in this tab (empty until loaded), kept
 /// in the tab's memory until sign-out.
 pub(crate) fn use_loaded_users(app_id: &AppId) -> RwSignal<LoadedUsers> {
     RwSignal::from(loaded_users_handle(use_session().memory, app_id))
+}
+
+/// Whether this tab has kept users of `app_id` (loaded, loading, or
+/// stopped to resume), without making the entry.
+pub(crate) fn users_kept(memory: TabMemory, app_id: &AppId) -> bool {
+    memory.holds::<ArcRwSignal<LoadedUsers>>(app_id.as_str())
 }
 
 /// The same, as the tab's own handle, for an outcome that may land after

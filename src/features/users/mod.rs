@@ -5,7 +5,8 @@
 //! over [`crate::api::UsersApi`]. What they share: the checks of a user to
 //! send (`validate`), the form fields (`user_fields`), how a refused call
 //! reads (`user_refusal`), and what the tab keeps per app (`loaded`,
-//! `user_cache`, `user_drafts`). Only the two pages leave this folder.
+//! `user_cache`, `user_drafts`). Only the two pages and `users_kept` (for
+//! the list's first read, `app_shell::first_reads`) leave this folder.
 
 mod import;
 mod list;
@@ -19,4 +20,5 @@ mod user_refusal;
 mod validate;
 
 pub(crate) use list::page::UsersPage;
+pub(crate) use loaded::users_kept;
 pub(crate) use user::page::UserPage;

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::api::users::PAGE_SIZE;
 use crate::api::AppId;
 use crate::features::app_shell::{use_unlocked_app, UnlockedApp};
 use crate::features::changes::log::change_record;
@@ -12,7 +13,6 @@ use crate::features::errors::ErrorPanel;
 use crate::features::list::export::ExportFormat;
 use crate::features::users::list::export::{render_users, users_file_name};
 use crate::features::users::list::flow::{self, DeleteFailure};
-use crate::features::users::list::load::PAGE_SIZE;
 use crate::features::users::loaded::{use_loaded_users, LoadedUsers};
 use crate::features::users::user_refusal::is_trial_account;
 use crate::ui::alert::{Notice, NoticeKind};

@@ -13,9 +13,7 @@ use crate::features::users::list::lookup::LookUpForm;
 use crate::features::users::loaded::{use_loaded_users, LoadedUsers};
 use crate::ui::alert::{Notice, NoticeKind};
 
-/// Users asked for per `GET /usermapping`: the most the list asks at once
-/// (100 pages for 10,000 users).
-pub(crate) const PAGE_SIZE: usize = 100;
+use crate::api::users::PAGE_SIZE;
 
 /// The loading of one app's users, as the list page drives it.
 #[derive(Clone, Copy)]
@@ -64,10 +62,7 @@ impl UserLoader {
     /// Loads unless the cache already holds every user, or holds a load
     /// that stopped early (the admin chooses to resume it).
     pub(crate) fn load_if_needed(&self) {
-        let needed = self
-            .cache
-            .with_untracked(|c| !c.complete && c.resume_from.is_none());
-        if needed {
+        if self.cache.with_untracked(LoadedUsers::loads_from_start) {
             self.reload();
         }
     }

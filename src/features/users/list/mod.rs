@@ -2,7 +2,8 @@
 //! (`load`; where the list ends: `paging`; pages asked for ahead: `ahead`),
 //! the query in the URL, the windowed table, the toolbar, export,
 //! delete-all, and looking one user up by ID without waiting for the rest
-//! (`lookup`).
+//! (`lookup`). Its first page is asked for before its code has arrived
+//! (`app_shell::first_reads`).
 
 pub(crate) mod ahead;
 pub(crate) mod delete_all;
