@@ -17,7 +17,11 @@ async function unlock(page, app) {
 /** Signs in and unlocks `app` on its details page: both tokens are then in session storage. */
 async function signInUnlocked(page, app) {
   await signIn(page, `/apps/${app.AppID}`);
+  // The facts show the listed app at once; the app's own read is answered
+  // later. Wait for it, so a fault a test sets next is not spent on it.
+  const read = page.waitForResponse((r) => /\/app\?entity=app$/.test(r.url()));
   await unlock(page, app);
+  await read;
   await expect(page.getByTestId('app-facts')).toBeVisible();
 }
 
