@@ -19,7 +19,7 @@
 //! [`Client::call`]: super::Client
 
 use std::cell::RefCell;
-use std::future::poll_fn;
+use std::future::{poll_fn, Future};
 use std::rc::Rc;
 use std::task::{Poll, Waker};
 
@@ -146,21 +146,16 @@ impl Client {
     /// takes the answer.
     pub(crate) fn read_early(&self, path: &str, token: &str) {
         let (url, token) = (self.url(path), normalize_token(token));
-        let slot = Pending::default();
-        let now = js_sys::Date::now();
-        if !EARLY.with_borrow_mut(|reads| reads.start(&url, &token, now, || slot.clone())) {
-            return;
-        }
-        let timeout_ms = self.timeout_ms;
-        wasm_bindgen_futures::spawn_local(async move {
+        let (timeout_ms, now) = (self.timeout_ms, js_sys::Date::now());
+        let (to, with) = (url.clone(), token.clone());
+        await_early(&url, &token, now, async move {
             let outgoing = Outgoing {
                 method: HttpMethod::Get,
-                url: &url,
-                authorization: Some(&token),
+                url: &to,
+                authorization: Some(&with),
                 json_body: None,
             };
-            let answer = send(outgoing, timeout_ms).await;
-            Slot::fill(&slot, Outcome::Answered(answer));
+            Outcome::Answered(send(outgoing, timeout_ms).await)
         });
     }
 
@@ -194,21 +189,27 @@ impl Client {
         let sent = field("sent")?.as_f64()?;
         let fetched: js_sys::Promise = field("response")?.dyn_into().ok()?;
         let controller: web_sys::AbortController = field("abort")?.dyn_into().ok()?;
-        let slot = Pending::default();
-        if !EARLY.with_borrow_mut(|reads| reads.start(&url, token, sent, || slot.clone())) {
-            return None;
-        }
         let timeout_ms = self.timeout_ms;
         // What is left of the call's allowance, counted from the script's send.
         let left_ms = (f64::from(timeout_ms) - (js_sys::Date::now() - sent)).max(0.0) as u32;
-        wasm_bindgen_futures::spawn_local(async move {
-            let outcome = match read_sent(fetched, controller, left_ms, timeout_ms, &url).await {
+        let to = url.clone();
+        await_early(&url, token, sent, async move {
+            match read_sent(fetched, controller, left_ms, timeout_ms, &to).await {
                 Some(answer) => Outcome::Answered(answer),
                 None => Outcome::SendAgain,
-            };
-            Slot::fill(&slot, outcome);
+            }
         });
         Some(())
+    }
+}
+
+/// Records an early GET of `url` with `token`, sent at `sent`, whose
+/// outcome `coming` brings (run now, in the background): what both kinds
+/// of early read share. Nothing when the same read is already waiting.
+fn await_early(url: &str, token: &str, sent: f64, coming: impl Future<Output = Outcome> + 'static) {
+    let slot = Pending::default();
+    if EARLY.with_borrow_mut(|reads| reads.start(url, token, sent, || slot.clone())) {
+        wasm_bindgen_futures::spawn_local(async move { Slot::fill(&slot, coming.await) });
     }
 }
 

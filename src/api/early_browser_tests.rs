@@ -13,7 +13,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const LIST_OK: &str = r#"{"RequestId":"r-1","Status":"Success","Code":200,"Error":"","Data":[]}"#;
 
 /// What the script leaves for one read of `url`, sent `ago_ms` before now;
-/// `response` is JS for the fetch's promise, with `abort` its controller.
+/// `response` is JS for the fetch's promise, which may use `abort`, its
+/// controller (returned).
 fn script_sent(url: &str, ago_ms: u32, response: &str) -> JsValue {
     let js = format!(
         "(() => {{ const abort = new AbortController(); const response = {response};
@@ -76,12 +77,8 @@ async fn a_script_read_is_aborted_when_the_call_time_is_up() {
     let client = Client::new("/no-such-api").with_timeout(300);
     let never = "new Promise((_, reject) => abort.signal.addEventListener('abort', \
                  () => reject(new DOMException('aborted', 'AbortError'))))";
-    let js = format!(
-        "(() => {{ const abort = new AbortController(); const response = {never};
-            window.exotelEarlyReads = [{{ url: '/no-such-api/customer', sent: Date.now() - 250, response, abort }}];
-            return abort; }})()"
-    );
-    let abort: web_sys::AbortController = js_sys::eval(&js).unwrap().unchecked_into();
+    let abort: web_sys::AbortController =
+        script_sent("/no-such-api/customer", 250, never).unchecked_into();
     let token = CustomerToken::new("tok");
     client.adopt_script_reads(&token);
     assert_eq!(

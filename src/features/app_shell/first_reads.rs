@@ -42,6 +42,18 @@ pub(crate) enum FirstRead {
     UsersFirstPage,
 }
 
+impl FirstRead {
+    /// The GET it is; only the app list goes with the customer token.
+    fn path(self) -> &'static str {
+        match self {
+            FirstRead::AppList => APP_LIST,
+            FirstRead::ThisApp => THIS_APP,
+            FirstRead::Settings => SETTINGS,
+            FirstRead::UsersFirstPage => FIRST_PAGE_PATH,
+        }
+    }
+}
+
 /// Whether `page` reads the app with its own token: the details of an
 /// unlocked app do, so the frame needs no list for its name.
 pub(crate) fn page_reads_app(page: AppPage, unlocked: bool) -> bool {
@@ -97,23 +109,18 @@ fn read_first(page: Option<AppPage>, kept: Option<Kept>) {
         (Some(_), Some(kept)) => kept(session.memory, &app_id),
         (Some(_), None) => false,
     };
-    let (path, token) = match first_read(entered, app_token.is_some(), kept) {
-        Some(FirstRead::AppList) => (
-            APP_LIST,
-            session
-                .customer_token
-                .get_untracked()
-                .map(|t| t.expose().to_string()),
-        ),
-        Some(FirstRead::ThisApp) => (THIS_APP, app_token.map(|t| t.expose().to_string())),
-        Some(FirstRead::Settings) => (SETTINGS, app_token.map(|t| t.expose().to_string())),
-        Some(FirstRead::UsersFirstPage) => {
-            (FIRST_PAGE_PATH, app_token.map(|t| t.expose().to_string()))
-        }
-        None => return,
+    let Some(read) = first_read(entered, app_token.is_some(), kept) else {
+        return;
+    };
+    let token = match read {
+        FirstRead::AppList => session
+            .customer_token
+            .get_untracked()
+            .map(|t| t.expose().to_string()),
+        _ => app_token.map(|t| t.expose().to_string()),
     };
     if let Some(token) = token {
-        session.client().read_early(path, &token);
+        session.client().read_early(read.path(), &token);
     }
 }
 
